@@ -1,0 +1,22 @@
+/**
+ * Every expected failure has a stable code here. The API maps a code to its HTTP status in
+ * one place; the SDK re-throws the same codes.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  UNAUTHENTICATED: { status: 401, message: 'Authentication is required.' },
+  FORBIDDEN: { status: 403, message: 'You may not do this.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
+  CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The content type is not supported.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests.' },
+  QUOTA_EXCEEDED: { status: 429, message: 'The daily quota is used up.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not reachable.' },
+  CONFIG_INVALID: { status: 500, message: 'The configuration is not valid.' },
+  DATA_DIR_LOCKED: { status: 500, message: 'The data folder is in use by another process.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,7 @@
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './events.ts';
+export * from './gateway.ts';
+export * from './guild.ts';
+export * from './moderation.ts';
+export * from './user.ts';
