@@ -207,15 +207,13 @@ for (const backend of testBackends()) {
           status: 'online',
           clientStatus: { desktop: 'online' },
         });
-      await db()
-        .orm.insert(messages)
-        .values({
-          id: '700000000000000001',
-          guildId,
-          userId: user.id,
-          channelId: '800000000000000001',
-          length: 5,
-        });
+      await db().orm.insert(messages).values({
+        id: '700000000000000001',
+        guildId,
+        userId: user.id,
+        channelId: '800000000000000001',
+        length: 5,
+      });
       await db()
         .orm.insert(roleChanges)
         .values({ guildId, userId: user.id, roleId: '600000000000000001', action: 'added' });
