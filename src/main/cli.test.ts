@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPgliteDatabase } from '../store/pglite-database.ts';
+import { guilds } from '../store/schema/index.ts';
+import { listTableNames } from '../store/schema-tables.ts';
+import { freePort, spawnCli } from './testing/spawn-cli.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spw-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async (port: number, path: string) => {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: response.status, body: (await response.json()) as unknown };
+};
+
+describe('spywatcher CLI', () => {
+  it('prints help for the program and for each command', async () => {
+    const help = spawnCli(['--help'], {});
+    expect(await help.exited()).toBe(0);
+    expect(help.output()).toContain('start');
+    expect(help.output()).toContain('migrate');
+    const startHelp = spawnCli(['start', '--help'], {});
+    expect(await startHelp.exited()).toBe(0);
+    expect(startHelp.output()).toContain('Usage: spywatcher start');
+  });
+
+  it('names every bad variable in one message and exits 1', async () => {
+    const cli = spawnCli(['start'], { PORT: 'abc', DATABASE_URL: 'nonsense' });
+    expect(await cli.exited()).toBe(1);
+    expect(cli.output()).toContain('PORT: expected a port number (got "abc")');
+    expect(cli.output()).toContain('DATABASE_URL: expected a postgres: or postgresql: URL');
+  });
+
+  it('runs on embedded PGlite, refuses a second process, stops on SIGINT and keeps its data', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const env = { SPYWATCHER_DATA_DIR: dataDir, PORT: String(port) };
+    const first = spawnCli(['start'], env);
+    await first.waitFor(`listening on http://127.0.0.1:${port}`);
+    expect(first.output()).toContain(`embedded PGlite at ${join(dataDir, 'pglite')}`);
+    expect(first.output()).toContain('No DISCORD_TOKEN is set');
+    expect(await get(port, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await get(port, '/readyz')).toEqual({
+      status: 200,
+      body: { status: 'ready', database: 'pglite' },
+    });
+
+    const second = spawnCli(['start'], { ...env, PORT: String(await freePort()) });
+    expect(await second.exited()).toBe(1);
+    expect(second.output()).toContain('in use by another Spywatcher process');
+
+    first.child.kill('SIGINT');
+    expect(await first.exited()).toBe(0);
+
+    const db = await openPgliteDatabase({ dataDir });
+    await db.orm.insert(guilds).values({ id: '900000000000000001', name: 'Kept' });
+    await db.close();
+
+    const again = spawnCli(['start'], env);
+    await again.waitFor('listening on');
+    again.child.kill('SIGTERM');
+    expect(await again.exited()).toBe(0);
+    const reopened = await openPgliteDatabase({ dataDir });
+    const rows = await reopened.orm.select().from(guilds);
+    await reopened.close();
+    expect(rows.map((row) => row.name)).toEqual(['Kept']);
+  }, 90_000);
+
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  it.runIf(serverUrl)(
+    'runs on PostgreSQL with DATABASE_URL',
+    async () => {
+      const name = `spw_cli_${process.pid}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
+      try {
+        const url = new URL(serverUrl ?? '');
+        url.pathname = `/${name}`;
+        const port = await freePort();
+        const cli = spawnCli(['start'], {
+          DATABASE_URL: url.toString(),
+          PORT: String(port),
+          SPYWATCHER_DATA_DIR: tempDir(),
+        });
+        await cli.waitFor('listening on');
+        expect(cli.output()).toContain(`Database: PostgreSQL at ${url.host}/${name}`);
+        expect(await get(port, '/readyz')).toEqual({
+          status: 200,
+          body: { status: 'ready', database: 'postgres' },
+        });
+        cli.child.kill('SIGINT');
+        expect(await cli.exited()).toBe(0);
+        const created = new pg.Client({ connectionString: url.toString() });
+        await created.connect();
+        const tables = await created.query(
+          `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public'`,
+        );
+        await created.end();
+        expect(tables.rows[0].count).toBe(listTableNames().length);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    60_000,
+  );
+});

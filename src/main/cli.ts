@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isAppError } from '../errors/app-error.ts';
+import { runMigrate } from './commands/migrate.ts';
+import { runStart } from './commands/start.ts';
+
+interface Command {
+  summary: string;
+  help: string;
+  run(env: Record<string, string | undefined>): Promise<void>;
+}
+
+const configHelp = 'Configuration comes from environment variables (and ./.env); see .env.example.';
+
+const commands: Record<string, Command> = {
+  start: {
+    summary: 'Run the whole product in one process (migrate, API on PORT, bot with DISCORD_TOKEN).',
+    help: [
+      'Usage: spywatcher start',
+      '',
+      'Applies pending migrations, serves the API and dashboard on HOST:PORT, and runs the bot',
+      'when DISCORD_TOKEN is set. Without DATABASE_URL the data lives in an embedded database in',
+      'SPYWATCHER_DATA_DIR (default ./data). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.',
+      '',
+      configHelp,
+    ].join('\n'),
+    run: runStart,
+  },
+  migrate: {
+    summary: 'Apply pending database migrations and exit.',
+    help: [
+      'Usage: spywatcher migrate',
+      '',
+      'Applies every pending migration to DATABASE_URL, or to the embedded database in',
+      'SPYWATCHER_DATA_DIR. Safe to run while other processes start. `start` does this too.',
+      '',
+      configHelp,
+    ].join('\n'),
+    run: runMigrate,
+  },
+};
+
+const usage = [
+  'Spywatcher: presence and behaviour analytics for Discord server staff.',
+  '',
+  'Usage: spywatcher <command> [--help]',
+  '',
+  'Commands:',
+  ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`),
+  `  ${'help'.padEnd(10)}Show this help, or a command's: spywatcher help start`,
+  '',
+  configHelp,
+].join('\n');
+
+/** Runs the command line; resolves to the exit code (a running server keeps the process up). */
+export const runCli = async (
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Promise<number> => {
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    options: { help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: false,
+  });
+  const [name, topic] = positionals;
+  if (name === undefined || name === 'help') {
+    const command = topic === undefined ? undefined : commands[topic];
+    console.log(command ? command.help : usage);
+    return 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    console.error(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    await command.run(env);
+    return 0;
+  } catch (error) {
+    if (isAppError(error)) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(error);
+    return 1;
+  }
+};
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+const code = await runCli(process.argv.slice(2), process.env);
+if (code !== 0) process.exit(code);
