@@ -60,11 +60,14 @@ export const guildMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     nick: text('nick'),
-    roleIds: text('roleIds').array().notNull().default(sql`'{}'::text[]`),
+    /** The member's roles; null until a payload has told us (then role changes are diffed). */
+    roleIds: text('roleIds').array(),
     joinedAt: utc('joinedAt'),
     leftAt: utc('leftAt'),
     status: text('status').notNull().default('offline'),
     clientStatus: jsonb('clientStatus'),
+    /** Fingerprint of the last stored snapshot, so identical consecutive ones are stored once. */
+    presenceKey: text('presenceKey'),
     presenceAt: utc('presenceAt'),
     updatedAt: updatedNow(),
   },
