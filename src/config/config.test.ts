@@ -77,4 +77,15 @@ describe('parseConfig', () => {
       'PORT: expected a port from 1 to 65535 (got "70000")',
     ]);
   });
+
+  it('reads shard ranges and checks them against the shard count', () => {
+    expect(
+      parseConfig({ DISCORD_SHARD_IDS: '0,2-4', DISCORD_SHARD_COUNT: '6' }).DISCORD_SHARD_IDS,
+    ).toEqual([0, 2, 3, 4]);
+    expect(problemsOf({ DISCORD_SHARD_IDS: '0-3', DISCORD_SHARD_COUNT: '2' })).toEqual([
+      'DISCORD_SHARD_IDS: shard 2, 3 is not below DISCORD_SHARD_COUNT (2)',
+    ]);
+    expect(problemsOf({ DISCORD_SHARD_IDS: '1' })[0]).toContain('needs DISCORD_SHARD_COUNT');
+    expect(problemsOf({ DISCORD_SHARD_IDS: 'one' })[0]).toContain('expected shard ids');
+  });
 });

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 
 const snowflake = /^\d{17,20}$/;
+
+/** `"0,2-4"` → `[0, 2, 3, 4]`. */
+const parseShardIds = (value: string): number[] =>
+  value.split(',').flatMap((part) => {
+    const [from, to = from] = part.split('-').map(Number);
+    const ids: number[] = [];
+    for (let id = from ?? 0; id <= (to ?? 0); id += 1) ids.push(id);
+    return ids;
+  });
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const url = (protocols: readonly string[], example: string) =>
@@ -32,6 +41,16 @@ export const configSchema = z.object({
   SPYWATCHER_DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
   DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_SHARD_COUNT: z.coerce
+    .number({ message: 'expected a number of shards' })
+    .int('expected a whole number')
+    .min(1, 'expected at least 1')
+    .optional(),
+  DISCORD_SHARD_IDS: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'expected shard ids such as "0,1" or "0-3"')
+    .transform(parseShardIds)
+    .optional(),
   DISCORD_CLIENT_ID: z.string().regex(snowflake, 'expected a Discord application id').optional(),
   DISCORD_CLIENT_SECRET: z.string().min(1).optional(),
   DISCORD_API_URL: url(['http:', 'https:'], 'https://discord.com/api').default(
@@ -71,6 +90,22 @@ const describeIssue = (
   return `${name}: ${issue.message}${got}`;
 };
 
+/** Shard ids must fall inside the shard count, which they need. */
+const shardProblems = (config: Config): string[] => {
+  const ids = config.DISCORD_SHARD_IDS;
+  if (ids === undefined) return [];
+  if (config.DISCORD_SHARD_COUNT === undefined) {
+    return ['DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT, the total number of shards'];
+  }
+  const count = config.DISCORD_SHARD_COUNT;
+  const outside = ids.filter((id) => id >= count);
+  return outside.length === 0
+    ? []
+    : [
+        `DISCORD_SHARD_IDS: shard ${outside.join(', ')} is not below DISCORD_SHARD_COUNT (${count})`,
+      ];
+};
+
 /**
  * Parses the environment once; every problem is reported together in one `CONFIG_INVALID`
  * error. Empty values count as unset, as in most `.env` files.
@@ -80,8 +115,10 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const result = configSchema.safeParse(present);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => describeIssue(issue, present));
+  const problems = result.success
+    ? shardProblems(result.data)
+    : result.error.issues.map((issue) => describeIssue(issue, present));
+  if (result.success && problems.length === 0) return result.data;
   throw new AppError(
     'CONFIG_INVALID',
     `Invalid configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`,

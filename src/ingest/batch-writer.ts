@@ -1,0 +1,183 @@
+import type { Logger } from 'pino';
+import type { Database } from '../store/database.ts';
+import {
+  type GatewaySessionRow,
+  saveGatewaySessions,
+} from '../store/ingest-writes/save-gateway-session.ts';
+import { writeIngestRows } from '../store/ingest-writes/write-ingest-rows.ts';
+import type { IngestMetrics } from './ingest-metrics.ts';
+import { appendIngestRows, emptyIngestRows, type IngestRows } from './ingest-rows.ts';
+import { isDataError } from './write-failure.ts';
+
+/** One received dispatch on its way to the store. */
+export interface Envelope {
+  type: string;
+  shardId: number;
+  /** The dispatch's sequence number; with `session`, what a restart resumes from. */
+  sequence: number | null;
+  session: { sessionId: string; resumeUrl: string; shardCount: number } | null;
+  rows: Partial<IngestRows>;
+  receivedAtMs: number;
+}
+
+/** Options of {@link createBatchWriter}. */
+export interface BatchWriterOptions {
+  db: Database;
+  log: Logger;
+  metrics: IngestMetrics;
+  /** Most dispatches in one transaction. */
+  maxBatchEvents?: number;
+  /** How long the first dispatch of a quiet period waits for company. */
+  flushIntervalMs?: number;
+  /** Beyond this many uncommitted dispatches, `push` refuses (the gateway must replay them). */
+  maxBufferedEvents?: number;
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  /** Called after each commit with the envelopes it stored. */
+  onCommitted?: (envelopes: readonly Envelope[]) => void;
+}
+
+/** Buffers dispatches and commits them in batches, each with its shards' resume points. */
+export interface BatchWriter {
+  /** Queues an envelope; false when the buffer is full (the envelope was not taken). */
+  push(envelope: Envelope): boolean;
+  /** Resolves when everything pushed so far is committed. */
+  drain(): Promise<void>;
+  /** Stops retrying and writing; what is not committed will be replayed by the gateway. */
+  close(): void;
+  readonly buffered: number;
+}
+
+const sessionsOf = (batch: readonly Envelope[]): GatewaySessionRow[] => {
+  const byShard = new Map<number, GatewaySessionRow>();
+  for (const { shardId, sequence, session } of batch) {
+    if (sequence === null || session === null) continue;
+    byShard.set(shardId, { shardId, sequence, ...session });
+  }
+  return [...byShard.values()];
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Creates a writer; it never throws on a failed write, it retries or skips and counts. */
+export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
+  const { db, log, metrics } = options;
+  const maxBatch = options.maxBatchEvents ?? 5_000;
+  const maxBuffered = options.maxBufferedEvents ?? 500_000;
+  const interval = options.flushIntervalMs ?? 20;
+  const buffer: Envelope[] = [];
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let retryMs = options.retryInitialMs ?? 100;
+
+  const commit = async (batch: readonly Envelope[]) => {
+    const rows = emptyIngestRows();
+    for (const envelope of batch) appendIngestRows(rows, envelope.rows);
+    await db.transaction(async (tx) => {
+      await writeIngestRows(tx, rows);
+      await saveGatewaySessions(tx, sessionsOf(batch));
+    });
+  };
+
+  const committed = (batch: readonly Envelope[]) => {
+    const now = Date.now();
+    for (const envelope of batch)
+      metrics.commitLatency.observe((now - envelope.receivedAtMs) / 1_000);
+    metrics.committed.inc(batch.length);
+    metrics.batches.inc();
+    options.onCommitted?.(batch);
+  };
+
+  /** A batch the database refused as data: store what can be stored, one dispatch at a time. */
+  const commitOneByOne = async (batch: readonly Envelope[]): Promise<number> => {
+    let done = 0;
+    for (const envelope of batch) {
+      try {
+        await commit([envelope]);
+      } catch (error) {
+        if (!isDataError(error)) break;
+        metrics.invalid.inc({ type: envelope.type });
+        log.warn(
+          { type: envelope.type, code: (error as { code?: string }).code },
+          'dispatch not storable; skipped',
+        );
+        // Still move the resume point past it, or a restart would replay it forever.
+        const stored = await commit([{ ...envelope, rows: {} }]).then(
+          () => true,
+          () => false,
+        );
+        if (!stored) break;
+      }
+      committed([envelope]);
+      done += 1;
+    }
+    return done;
+  };
+
+  const flushOnce = async (): Promise<void> => {
+    const batch = buffer.slice(0, maxBatch);
+    try {
+      await commit(batch);
+      committed(batch);
+      buffer.splice(0, batch.length);
+      retryMs = options.retryInitialMs ?? 100;
+    } catch (error) {
+      if (isDataError(error)) {
+        metrics.writeFailures.inc({ kind: 'data' });
+        buffer.splice(0, await commitOneByOne(batch));
+        return;
+      }
+      metrics.writeFailures.inc({ kind: 'transient' });
+      log.warn({ err: error, buffered: buffer.length, retryMs }, 'store unavailable; will retry');
+      await sleep(retryMs);
+      retryMs = Math.min(retryMs * 2, options.retryMaxMs ?? 5_000);
+    }
+  };
+
+  const run = async () => {
+    while (buffer.length > 0 && !closed) {
+      await flushOnce();
+      metrics.buffered.set(buffer.length);
+    }
+    running = undefined;
+  };
+
+  const schedule = () => {
+    if (running || timer || closed) return;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        running = run();
+      },
+      buffer.length >= maxBatch ? 0 : interval,
+    );
+  };
+
+  return {
+    push: (envelope) => {
+      if (closed || buffer.length >= maxBuffered) return false;
+      buffer.push(envelope);
+      metrics.buffered.set(buffer.length);
+      schedule();
+      return true;
+    },
+    drain: async () => {
+      while (buffer.length > 0 && !closed) {
+        if (timer) {
+          clearTimeout(timer);
+          timer = undefined;
+          running = run();
+        }
+        await (running ?? sleep(interval));
+      }
+    },
+    close: () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+    },
+    get buffered() {
+      return buffer.length;
+    },
+  };
+};
