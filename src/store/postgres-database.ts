@@ -38,6 +38,13 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
     query: async (text, params) => (await pool.query(text, params ? [...params] : [])).rows,
     transaction: async (fn) => {
       const client = await pool.connect();
+      // A checked-out client reports a dropped connection as an 'error' event; unheard, that
+      // event would kill the process. The failing query rejects as well, which is what we act on.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -46,15 +53,20 @@ export const openPostgresDatabase = async (options: PostgresOptions): Promise<Da
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken ??= rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is discarded, not returned to the pool.
+        client.release(broken);
       }
     },
     migrate: async () => {
       // One connection holds an advisory lock, so processes starting together migrate in turn.
       const client = new pg.Client({ connectionString: options.url });
+      client.on('error', (error) => options.onIdleError?.(error));
       await client.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
