@@ -8,6 +8,7 @@ import type { LatencyTracker } from './normalize/latency-tracker.ts';
 import { normalizeDispatch } from './normalize/normalize-dispatch.ts';
 import { withoutOptedOut } from './normalize/without-opted-out.ts';
 import type { SessionStore } from './session-store.ts';
+import { withLatencies } from './with-latencies.ts';
 
 /** What {@link createDispatchHandler} works with. */
 export interface DispatchHandlerDeps {
@@ -23,34 +24,6 @@ export interface DispatchHandlerDeps {
    */
   onOverflow(lastTaken: ReadonlyMap<number, number | null>): void;
 }
-
-/** Adds reaction-latency samples for this dispatch's messages and typing. */
-const withLatencies = (
-  rows: Partial<IngestRows>,
-  tracker: LatencyTracker,
-  at: Date,
-): Partial<IngestRows> => {
-  for (const m of rows.messages ?? []) {
-    tracker.observeMessage({
-      guildId: m.guildId,
-      channelId: m.channelId,
-      authorDiscordId: m.userDiscordId,
-      messageId: m.id,
-      at,
-    });
-  }
-  const latencies = [];
-  for (const t of rows.typing ?? []) {
-    const sample = tracker.observeTyping({
-      guildId: t.guildId,
-      channelId: t.channelId,
-      userDiscordId: t.userDiscordId,
-      at,
-    });
-    if (sample) latencies.push(sample);
-  }
-  return latencies.length > 0 ? { ...rows, latencies } : rows;
-};
 
 /** Receives dispatches; `resume` takes them again after an overflow was dealt with. */
 export interface DispatchHandler {

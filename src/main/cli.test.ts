@@ -18,6 +18,17 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+const text = async (port: number, path: string) =>
+  (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+
+const waitFor = async (check: () => Promise<boolean>, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 const get = async (port: number, path: string) => {
   const response = await fetch(`http://127.0.0.1:${port}${path}`);
   return { status: response.status, body: (await response.json()) as unknown };
@@ -41,19 +52,25 @@ describe('spywatcher CLI', () => {
     expect(cli.output()).toContain('DATABASE_URL: expected a postgres: or postgresql: URL');
   });
 
-  it('runs on embedded PGlite, refuses a second process, stops on SIGINT and keeps its data', async () => {
+  it('without a token runs the demo on its own embedded database, live, and keeps its data', async () => {
     const dataDir = tempDir();
+    const demoDir = join(dataDir, 'demo');
     const port = await freePort();
     const env = { SPYWATCHER_DATA_DIR: dataDir, PORT: String(port) };
     const first = spawnCli(['start'], env);
-    await first.waitFor(`listening on http://127.0.0.1:${port}`);
-    expect(first.output()).toContain(`embedded PGlite at ${join(dataDir, 'pglite')}`);
-    expect(first.output()).toContain('No DISCORD_TOKEN is set');
+    await first.waitFor(`listening on http://127.0.0.1:${port}`, 60_000);
+    expect(first.output()).toContain('No DISCORD_TOKEN is set, so Spywatcher runs its demo.');
+    expect(first.output()).toContain(`embedded PGlite at ${join(demoDir, 'pglite')}`);
+    expect(first.output()).toContain('To monitor your own servers');
     expect(await get(port, '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await get(port, '/readyz')).toEqual({
       status: 200,
       body: { status: 'ready', database: 'pglite' },
     });
+    // The real bot is connected to the simulator and committing what it receives.
+    await waitFor(async () =>
+      /spywatcher_ingest_events_committed_total [1-9]/.test(await text(port, '/metrics')),
+    );
 
     const second = spawnCli(['start'], { ...env, PORT: String(await freePort()) });
     expect(await second.exited()).toBe(1);
@@ -62,19 +79,30 @@ describe('spywatcher CLI', () => {
     first.child.kill('SIGINT');
     expect(await first.exited()).toBe(0);
 
-    const db = await openPgliteDatabase({ dataDir });
+    const db = await openPgliteDatabase({ dataDir: demoDir });
+    const [history] = await db.query<{ messages: number; guilds: number }>(
+      `SELECT (SELECT count(*)::int FROM "Message") AS messages, (SELECT count(*)::int FROM "Guild") AS guilds`,
+    );
     await db.orm.insert(guilds).values({ id: '900000000000000001', name: 'Kept' });
     await db.close();
+    expect(history?.guilds).toBe(1);
+    expect(history?.messages).toBeGreaterThan(1_000);
 
-    const again = spawnCli(['start'], env);
-    await again.waitFor('listening on');
+    const again = spawnCli(['demo'], env);
+    await again.waitFor('listening on', 60_000);
     again.child.kill('SIGTERM');
     expect(await again.exited()).toBe(0);
-    const reopened = await openPgliteDatabase({ dataDir });
-    const rows = await reopened.orm.select().from(guilds);
+    const reopened = await openPgliteDatabase({ dataDir: demoDir });
+    const rows = await reopened.query<{ name: string }>(`SELECT name FROM "Guild" ORDER BY name`);
+    const [messages] = await reopened.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Message"`,
+    );
     await reopened.close();
-    expect(rows.map((row) => row.name)).toEqual(['Kept']);
-  }, 90_000);
+    // Same guild again (same seed, same anchor), nothing stored twice.
+    expect(rows.map((row) => row.name)).toEqual(['Kept', 'Spywatcher demo guild']);
+    expect(messages?.n).toBeGreaterThanOrEqual(history?.messages ?? 0);
+    expect(messages?.n).toBeLessThan((history?.messages ?? 0) + 100);
+  }, 120_000);
 
   const serverUrl = process.env.TEST_DATABASE_URL;
   it.runIf(serverUrl)(

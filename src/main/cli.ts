@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseConfig } from '../config/config.ts';
 import { isAppError } from '../errors/app-error.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runStart } from './commands/start.ts';
+import { runDemo } from './demo/run-demo.ts';
 
 interface Command {
   summary: string;
@@ -25,6 +27,20 @@ const commands: Record<string, Command> = {
       configHelp,
     ].join('\n'),
     run: runStart,
+  },
+  demo: {
+    summary: 'Run the product on a simulated, living guild (its own database in <data dir>/demo).',
+    help: [
+      'Usage: spywatcher demo',
+      '',
+      'Starts the Discord simulator with a generated guild (a week of history, then live events),',
+      'the real bot connected to it, and the API on HOST:PORT. Demo data lives in an embedded',
+      'database in SPYWATCHER_DATA_DIR/demo and never mixes with real data. `start` does the same',
+      'when neither DISCORD_TOKEN nor DATABASE_URL is set.',
+      '',
+      configHelp,
+    ].join('\n'),
+    run: (env) => runDemo(parseConfig(env)),
   },
   migrate: {
     summary: 'Apply pending database migrations and exit.',

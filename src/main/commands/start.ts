@@ -1,72 +1,64 @@
-import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createApp } from '../../api/app.ts';
-import { parseConfig } from '../../config/config.ts';
+import { type Config, parseConfig } from '../../config/config.ts';
+import { createBot } from '../../ingest/bot.ts';
+import { createIngestMetrics } from '../../ingest/ingest-metrics.ts';
 import { openDatabase } from '../../store/open-database.ts';
+import { connectHelp } from '../connect-help.ts';
+import { runDemo } from '../demo/run-demo.ts';
 import { resolveJwtSecret } from '../jwt-secret.ts';
 import { createLogger } from '../logger.ts';
+import { serve } from '../serve.ts';
+import { trapSignals } from '../shutdown.ts';
 
-/** How long a graceful stop may take before the process exits anyway. */
-const SHUTDOWN_TIMEOUT_MS = 10_000;
-
-const connectHelp = [
-  'No DISCORD_TOKEN is set, so no bot is running: the API and dashboard serve what is stored.',
-  'To monitor your own servers: create an application at https://discord.com/developers/applications,',
-  'add a bot, enable the Server Members and Presence intents, invite it to your server, then',
-  'start again with DISCORD_TOKEN=<bot token> (and DISCORD_CLIENT_ID / DISCORD_CLIENT_SECRET for login).',
-].join('\n');
-
-/** `spywatcher start`: the whole product in one process. */
+/**
+ * `spywatcher start`: the whole product in one process. With a token it monitors the real
+ * servers; with neither a token nor DATABASE_URL it runs the demo; with only DATABASE_URL it
+ * serves what is stored.
+ */
 export const runStart = async (env: Record<string, string | undefined>): Promise<void> => {
   const config = parseConfig(env);
+  if (config.DISCORD_TOKEN === undefined && config.DATABASE_URL === undefined) {
+    await runDemo(config, { reason: 'No DISCORD_TOKEN is set, so Spywatcher runs its demo.' });
+    return;
+  }
+  await runProduct(config, config.DISCORD_TOKEN);
+};
+
+const runProduct = async (config: Config, token: string | undefined): Promise<void> => {
   const log = createLogger(config.LOG_LEVEL);
+  const defer = trapSignals((error) => log.error({ err: error }, 'shutdown failed'));
   resolveJwtSecret({ configured: config.JWT_SECRET, dataDir: config.SPYWATCHER_DATA_DIR, log });
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.SPYWATCHER_DATA_DIR,
     onIdleError: (error) => log.warn({ err: error }, 'database connection lost'),
   });
-  try {
-    await db.migrate();
-  } catch (error) {
-    await db.close();
-    throw error;
+  defer(() => db.close());
+  await db.migrate();
+  const served = await serve(config, db, log);
+  defer(() => served.app.close());
+  const banner = [`Spywatcher is listening on ${served.url}`, `Database: ${db.description}`];
+  const bot =
+    token === undefined
+      ? undefined
+      : await createBot({
+          token,
+          apiUrl: config.DISCORD_API_URL,
+          shardIds: config.DISCORD_SHARD_IDS ?? null,
+          shardCount: config.DISCORD_SHARD_COUNT ?? null,
+          db,
+          log,
+          metrics: createIngestMetrics(served.metrics),
+        });
+  if (bot) {
+    defer(() => bot.stop());
+    await bot.start();
+    banner.push(`Bot: connected to the Discord gateway via ${config.DISCORD_API_URL}`);
+  } else {
+    banner.push(
+      'No DISCORD_TOKEN is set, so no bot runs: the API serves what is stored.',
+      connectHelp,
+    );
+    banner.push('To try Spywatcher with a simulated guild instead: npx spywatcher demo');
   }
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
-  const app = await createApp({ db, log, metrics });
-  await app.listen({ port: config.PORT, host: config.HOST });
-
-  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  const banner = [
-    `Spywatcher is listening on http://${shown}:${config.PORT}`,
-    `Database: ${db.description}`,
-  ];
-  if (config.DISCORD_TOKEN === undefined) banner.push(connectHelp);
   console.log(banner.join('\n'));
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      console.log(`Received ${signal} again: exiting now.`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`Received ${signal}: stopping…`);
-    setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
-    void app
-      .close()
-      .then(() => db.close())
-      .then(
-        () => {
-          console.log('Stopped.');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          log.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 };
