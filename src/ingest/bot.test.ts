@@ -18,7 +18,7 @@ import {
 } from '../simulator/scenario/message-payloads.ts';
 import { toPresenceUpdate } from '../simulator/scenario/presence-payloads.ts';
 import { toMember } from '../simulator/scenario/user-factory.ts';
-import { toSnowflake } from '../simulator/snowflake.ts';
+import { toShardId, toSnowflake } from '../simulator/snowflake.ts';
 import type { Database } from '../store/database.ts';
 import { testBackends, useTestDatabase } from '../store/testing/test-database.ts';
 import { simUser, smallGuild } from './testing/sim-guild.ts';
@@ -240,6 +240,81 @@ for (const backend of testBackends()) {
       expect(await running.counter('invalid', { type: 'MESSAGE_CREATE' })).toBe(1);
       expect(await running.counter('invalid', { type: 'TYPING_START' })).toBe(1);
       expect(await count(db(), 'Presence', `"guildId" = '${one.guildId}'`)).toBe(0);
+    });
+
+    it('stores message content only for a guild that enabled capture', async () => {
+      const one = smallGuild(4);
+      await db().query(`INSERT INTO "Guild" (id, name) VALUES ($1, '')`, [one.guildId]);
+      await db().query(
+        `INSERT INTO "GuildSettings" ("guildId", "contentCapture") VALUES ($1, true)`,
+        [one.guildId],
+      );
+      sim = await createDiscordSimulator({ guilds: [one.guild] });
+      running = await startTestBot(sim, db());
+      await waitUntil('the guild', async () => (await count(db(), 'GuildMember')) >= 3);
+      const [alice] = one.members;
+      if (!alice) throw new Error('no member');
+      sim.dispatch(
+        one.guildId,
+        'MESSAGE_CREATE',
+        toMessageCreate({
+          id: toSnowflake(Date.now(), 5),
+          guildId: one.guildId,
+          channelId: one.textChannel,
+          author: alice,
+          content: 'kept on purpose',
+          atMs: Date.now(),
+        }),
+      );
+      await waitUntil('the message', async () => (await count(db(), 'Message')) === 1);
+      expect(await db().query(`SELECT content, length FROM "Message"`)).toEqual([
+        { content: 'kept on purpose', length: 15 },
+      ]);
+    });
+
+    it('asks for the members a large guild leaves out of GUILD_CREATE', async () => {
+      const big = smallGuild(6, 120);
+      sim = await createDiscordSimulator({
+        guilds: [big.guild],
+        gateway: { memberRequestIntervalMs: 0 },
+      });
+      running = await startTestBot(sim, db());
+      await waitUntil(
+        'every member',
+        async () => (await count(db(), 'GuildMember', `"guildId" = '${big.guildId}'`)) >= 120,
+      );
+      expect(sim.counters.memberRequests).toBe(1);
+    });
+
+    it('splits the guilds between two processes that own one shard each', async () => {
+      const guilds = [1, 2, 3, 4, 5, 6].map((i) => smallGuild(10 + i));
+      const byShard = [0, 1].map((shard) => guilds.find((g) => toShardId(g.guildId, 2) === shard));
+      const [zero, one] = byShard;
+      if (!zero || !one) throw new Error('no guild for a shard');
+      sim = await createDiscordSimulator({
+        guilds: [zero.guild, one.guild],
+        gateway: { shardCount: 2 },
+      });
+      running = await startTestBot(sim, db(), { shardIds: [0], shardCount: 2 });
+      const other = await startTestBot(sim, db(), { shardIds: [1], shardCount: 2 });
+      try {
+        await waitUntil(
+          'both guilds',
+          async () => (await count(db(), 'Guild', `name LIKE 'Guild %'`)) === 2,
+        );
+        await waitUntil('both sessions', async () => (await count(db(), 'GatewaySession')) === 2);
+        expect(
+          sim
+            .listSessions()
+            .map((session) => session.shard)
+            .sort(),
+        ).toEqual([
+          [0, 2],
+          [1, 2],
+        ]);
+      } finally {
+        await other.bot.stop();
+      }
     });
   });
 }

@@ -1,5 +1,10 @@
 import { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import {
+  GatewayDispatchEvents,
+  type GatewayGuildCreateDispatchData,
+  GatewayOpcodes,
+} from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { Database } from '../store/database.ts';
 import { type BatchWriter, type BatchWriterOptions, createBatchWriter } from './batch-writer.ts';
@@ -34,6 +39,10 @@ export interface Bot {
   /** Disconnects (keeping the session resumable) and commits what was received. */
   stop(): Promise<void>;
 }
+
+/** Whether a GUILD_CREATE left members out (Discord lists only some in large guilds). */
+const isMemberListPartial = (guild: GatewayGuildCreateDispatchData): boolean =>
+  guild.large || guild.members.length < guild.member_count;
 
 /** Close code that is not 1000, so Discord keeps the session resumable after we stop. */
 const RESUMABLE_CLOSE = 4_200;
@@ -88,7 +97,19 @@ export const createBot = async (options: BotOptions): Promise<Bot> => {
     await manager.connect();
   };
 
-  manager.on(WebSocketShardEvents.Dispatch, (payload, shardId) => handler.handle(payload, shardId));
+  manager.on(WebSocketShardEvents.Dispatch, (payload, shardId) => {
+    handler.handle(payload, shardId);
+    if (payload.t === GatewayDispatchEvents.GuildCreate && isMemberListPartial(payload.d)) {
+      // A large guild's GUILD_CREATE lists only some members: ask for the rest (they arrive
+      // as GUILD_MEMBERS_CHUNK). https://discord.com/developers/docs/events/gateway-events#request-guild-members
+      Promise.resolve(
+        manager.send(shardId, {
+          op: GatewayOpcodes.RequestGuildMembers,
+          d: { guild_id: payload.d.id, query: '', limit: 0, presences: true },
+        }),
+      ).catch((error: unknown) => log.warn({ err: error, shardId }, 'member request failed'));
+    }
+  });
   manager.on(WebSocketShardEvents.Error, (error, shardId) =>
     log.warn({ err: error, shardId }, 'gateway error'),
   );

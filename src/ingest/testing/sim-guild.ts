@@ -17,7 +17,7 @@ export const simUser = (n: number, createdMs = Date.UTC(2021, 0, 1)): APIUser =>
 
 /** A small hand-made guild: an owner, members, an admin role, a text and a voice channel. */
 export const smallGuild = (index = 1, memberCount = 3) => {
-  const guildId = toSnowflake(Date.UTC(2022, 0, index), index);
+  const guildId = toSnowflake(Date.UTC(2022, 0, index) + index, index);
   const adminRole: APIRole = {
     id: toSnowflake(Date.UTC(2022, 1, 1), 100 + index),
     name: 'Admin',

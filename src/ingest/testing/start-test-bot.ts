@@ -15,7 +15,11 @@ export interface TestBot {
 }
 
 /** Starts the real bot (real client library) against `sim`, writing into `db`. */
-export const startTestBot = async (sim: DiscordSimulator, db: Database): Promise<TestBot> => {
+export const startTestBot = async (
+  sim: DiscordSimulator,
+  db: Database,
+  shards: { shardIds: number[]; shardCount: number } | undefined = undefined,
+): Promise<TestBot> => {
   const registry = new Registry();
   const metrics = createIngestMetrics(registry);
   const bot = await createBot({
@@ -25,6 +29,7 @@ export const startTestBot = async (sim: DiscordSimulator, db: Database): Promise
     log: pino({ level: 'silent' }),
     metrics,
     writer: { flushIntervalMs: 5, retryInitialMs: 50, retryMaxMs: 500 },
+    ...shards,
   });
   await bot.start();
   return {
