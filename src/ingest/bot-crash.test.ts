@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDiscordSimulator, type DiscordSimulator } from '../simulator/discord-simulator.ts';
-import { toMessageCreate, toTypingStart } from '../simulator/scenario/message-payloads.ts';
-import { toSnowflake } from '../simulator/snowflake.ts';
+import { createDiscordSimulator } from '../simulator/discord-simulator.ts';
 import type { Database } from '../store/database.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { smallGuild } from './testing/sim-guild.ts';
+import { streamMessagesAndTyping } from './testing/stream-messages.ts';
 import { waitUntil } from './testing/wait-until.ts';
 
 const child = fileURLToPath(new URL('./testing/bot-child.ts', import.meta.url));
@@ -30,34 +29,6 @@ const startChild = (env: Record<string, string>) => {
   /** The last sequence the child reported committed. */
   const committed = () => Number([...output.matchAll(/committed (\d+)/g)].at(-1)?.[1] ?? 0);
   return { proc, exited, started, committed };
-};
-
-/** Streams EVENTS messages and EVENTS typing events (which have no natural key) at a steady pace. */
-const stream = async (sim: DiscordSimulator, guild: ReturnType<typeof smallGuild>) => {
-  const [alice, bob] = guild.members;
-  if (!alice || !bob) throw new Error('no members');
-  const start = Date.now();
-  for (let i = 0; i < EVENTS; i += 1) {
-    const atMs = start + i;
-    sim.dispatch(
-      guild.guildId,
-      'MESSAGE_CREATE',
-      toMessageCreate({
-        id: toSnowflake(atMs, i % 4_096),
-        guildId: guild.guildId,
-        channelId: guild.textChannel,
-        author: alice,
-        content: `m${i}`,
-        atMs,
-      }),
-    );
-    sim.dispatch(
-      guild.guildId,
-      'TYPING_START',
-      toTypingStart({ guildId: guild.guildId, channelId: guild.textChannel, member: bob, atMs }),
-    );
-    if (i % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 };
 
 const count = async (db: Database, table: string) =>
@@ -110,7 +81,7 @@ describe('a bot killed mid-stream', () => {
       try {
         const first = startChild(childEnv);
         await first.started();
-        const streaming = stream(sim, guild);
+        const streaming = streamMessagesAndTyping(sim, guild, EVENTS);
         // PGlite's folder is locked by the child: watch the simulator, not the database.
         await waitUntil('part of the stream', () => sim.counters.framesSent > EVENTS / 2, 30_000);
         first.proc.kill('SIGKILL');
