@@ -137,7 +137,38 @@ for (const backend of testBackends()) {
             reason: 'raid',
           }),
         ],
+        ['GUILD_BAN_REMOVE', { guild_id: one.guildId, user: newcomer.user }],
         ['GUILD_MEMBER_REMOVE', toMemberRemove(one.guildId, newcomer.user)],
+        [
+          'MESSAGE_REACTION_REMOVE',
+          {
+            user_id: bob.user.id,
+            channel_id: one.textChannel,
+            message_id: messageId,
+            guild_id: one.guildId,
+            emoji: { id: null, name: '👍' },
+            burst: false,
+            type: 0,
+          },
+        ],
+        [
+          'GUILD_UPDATE',
+          {
+            id: one.guildId,
+            name: 'Guild 1 renamed',
+            icon: null,
+            owner_id: one.guild.ownerId,
+            roles: one.guild.roles,
+            guild_id: one.guildId,
+          },
+        ],
+        [
+          'GUILD_ROLE_CREATE',
+          {
+            guild_id: one.guildId,
+            role: { ...one.adminRole, id: toSnowflake(now, 4), name: 'Helper', permissions: '0' },
+          },
+        ],
         [
           'VOICE_STATE_UPDATE',
           toVoiceState({
@@ -175,7 +206,7 @@ for (const backend of testBackends()) {
       ).toEqual([{ content: null, length: 0, edited: true, deleted: true }]);
       expect(await count(db(), 'TypingEvent', inOne)).toBe(1);
       expect(await count(db(), 'ReactionLatency', inOne)).toBe(1);
-      expect(await count(db(), 'ReactionEvent', `${inOne} AND emoji = '👍'`)).toBe(1);
+      expect(await count(db(), 'ReactionEvent', `${inOne} AND emoji = '👍'`)).toBe(2);
       expect(
         await db().query(
           `SELECT type FROM "MemberEvent" WHERE ${inOne} ORDER BY timestamp, type DESC`,
@@ -190,7 +221,12 @@ for (const backend of testBackends()) {
       ).toEqual([{ roleId: one.adminRole.id, action: 'added', actorId: alice.user.id }]);
       expect(
         await db().query(`SELECT "bannedBy", reason, "isActive" FROM "BanRecord" WHERE ${inOne}`),
-      ).toEqual([{ bannedBy: alice.user.id, reason: 'raid', isActive: true }]);
+      ).toEqual([{ bannedBy: alice.user.id, reason: 'raid', isActive: false }]);
+      expect(await count(db(), 'ReactionEvent', `${inOne} AND action = 'removed'`)).toBe(1);
+      expect(await db().query(`SELECT name FROM "Guild" WHERE id = $1`, [one.guildId])).toEqual([
+        { name: 'Guild 1 renamed' },
+      ]);
+      expect(await count(db(), 'GuildRole', `${inOne} AND name = 'Helper'`)).toBe(1);
       // Nothing leaked into the other guild.
       const inTwo = `"guildId" = '${two.guildId}'`;
       for (const table of [

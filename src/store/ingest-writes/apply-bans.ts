@@ -51,10 +51,12 @@ export const applyAuditActors = async (
       );
     } else if (row.kind === 'ban') {
       await tx.query(
-        `UPDATE "BanRecord" b SET "bannedBy" = $3, reason = COALESCE($4, b.reason) FROM "User" u
-         WHERE u."discordId" = $2 AND b."userId" = u.id AND b."guildId" = $1 AND b."isActive"
-           AND b."bannedBy" = '${UNKNOWN_ACTOR}'`,
-        [row.guildId, row.targetDiscordId, row.actorDiscordId, row.reason],
+        // Not "isActive": an unban may already have come in the same batch.
+        `UPDATE "BanRecord" b SET "bannedBy" = $3, reason = COALESCE($5, b.reason) FROM "User" u
+         WHERE u."discordId" = $2 AND b."userId" = u.id AND b."guildId" = $1
+           AND b."bannedBy" = '${UNKNOWN_ACTOR}'
+           AND b."bannedAt" BETWEEN $4::timestamptz - ${ACTOR_WINDOW} AND $4::timestamptz + ${ACTOR_WINDOW}`,
+        [...base, row.reason],
       );
     } else {
       await tx.query(
