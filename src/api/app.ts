@@ -17,7 +17,10 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { AppError } from '../errors/app-error.ts';
 import type { Database } from '../store/database.ts';
+import { createAuthContext } from './auth/auth-context.ts';
+import type { AuthOptions } from './auth/auth-options.ts';
 import { handleError } from './error-handler.ts';
+import { accessRoutes } from './routes/access-routes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 
@@ -26,6 +29,10 @@ export interface AppDeps {
   db: Database;
   log: Logger;
   metrics: Registry;
+  /** Discord login, JWT secret and admins. */
+  auth: AuthOptions;
+  /** The clock for token expiry and audit times; defaults to the system clock. */
+  now?: () => Date;
   /** Trust `X-Forwarded-For` from a reverse proxy for client addresses. */
   trustProxy?: boolean;
 }
@@ -77,6 +84,15 @@ export const createApp = async (deps: AppDeps): Promise<App> => {
         version: '1',
         description: 'Presence and behaviour analytics for Discord server staff.',
       },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An access token from /api/v1/auth/callback or /api/v1/auth/refresh.',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -85,5 +101,7 @@ export const createApp = async (deps: AppDeps): Promise<App> => {
 
   await app.register(healthRoutes(deps.db));
   await app.register(metricsRoutes(deps.metrics));
+  const now = deps.now ?? (() => new Date());
+  await app.register(accessRoutes(createAuthContext(deps.db.orm, deps.auth, now)));
   return app;
 };

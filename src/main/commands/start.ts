@@ -8,6 +8,7 @@ import { resolveJwtSecret } from '../jwt-secret.ts';
 import { createLogger } from '../logger.ts';
 import { serve } from '../serve.ts';
 import { trapSignals } from '../shutdown.ts';
+import { toAuthOptions } from '../to-auth-options.ts';
 
 /**
  * `spywatcher start`: the whole product in one process. With a token it monitors the real
@@ -26,7 +27,11 @@ export const runStart = async (env: Record<string, string | undefined>): Promise
 const runProduct = async (config: Config, token: string | undefined): Promise<void> => {
   const log = createLogger(config.LOG_LEVEL);
   const defer = trapSignals((error) => log.error({ err: error }, 'shutdown failed'));
-  resolveJwtSecret({ configured: config.JWT_SECRET, dataDir: config.SPYWATCHER_DATA_DIR, log });
+  const jwtSecret = resolveJwtSecret({
+    configured: config.JWT_SECRET,
+    dataDir: config.SPYWATCHER_DATA_DIR,
+    log,
+  });
   const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.SPYWATCHER_DATA_DIR,
@@ -34,7 +39,7 @@ const runProduct = async (config: Config, token: string | undefined): Promise<vo
   });
   defer(() => db.close());
   await db.migrate();
-  const served = await serve(config, db, log);
+  const served = await serve(config, db, log, toAuthOptions(config, jwtSecret));
   defer(() => served.app.close());
   const banner = [`Spywatcher is listening on ${served.url}`, `Database: ${db.description}`];
   const bot =

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { toCallbackUrl } from '../../api/auth/auth-options.ts';
 import type { Config } from '../../config/config.ts';
 import { createBot } from '../../ingest/bot.ts';
 import { createIngestMetrics } from '../../ingest/ingest-metrics.ts';
@@ -13,6 +14,7 @@ import { resolveJwtSecret } from '../jwt-secret.ts';
 import { createLogger } from '../logger.ts';
 import { serve } from '../serve.ts';
 import { trapSignals } from '../shutdown.ts';
+import { toAuthOptions, toLocalUrl } from '../to-auth-options.ts';
 import { backfillHistory } from './backfill-history.ts';
 import { readDemoState, writeDemoState } from './demo-state.ts';
 
@@ -32,7 +34,7 @@ export const runDemo = async (config: Config, options: { reason?: string } = {})
   const defer = trapSignals((error) => log.error({ err: error }, 'shutdown failed'));
   const dataDir = resolve(config.SPYWATCHER_DATA_DIR, 'demo');
   mkdirSync(dataDir, { recursive: true });
-  resolveJwtSecret({ configured: config.JWT_SECRET, dataDir, log });
+  const jwtSecret = resolveJwtSecret({ configured: config.JWT_SECRET, dataDir, log });
   const db = await openPgliteDatabase({ dataDir });
   defer(() => db.close());
   await db.migrate();
@@ -45,7 +47,13 @@ export const runDemo = async (config: Config, options: { reason?: string } = {})
     durationMs: nowMs - state.anchorMs + LIVE_MS,
     guildName: 'Spywatcher demo guild',
   });
-  const sim = await createDiscordSimulator({ guilds: [scenario.guild], bot: scenario.bot });
+  // The dashboard logs in through the simulator, which knows this instance's callback.
+  const publicUrl = config.PUBLIC_URL ?? toLocalUrl(config);
+  const sim = await createDiscordSimulator({
+    guilds: [scenario.guild],
+    bot: scenario.bot,
+    application: { redirectUris: [toCallbackUrl(publicUrl)] },
+  });
   defer(() => sim.close());
   const past = scenario.events.filter((event) => event.atMs < nowMs);
   if (state.storedUntilMs === state.anchorMs) {
@@ -70,7 +78,16 @@ export const runDemo = async (config: Config, options: { reason?: string } = {})
   // The simulator's guild catches up with the history, so the bot's GUILD_CREATE matches it.
   for (const event of past) sim.dispatch(event.guildId, event.event, event.data);
 
-  const served = await serve(config, db, log);
+  const served = await serve(
+    config,
+    db,
+    log,
+    toAuthOptions(config, jwtSecret, {
+      apiUrl: sim.apiUrl,
+      clientId: sim.application.clientId,
+      clientSecret: sim.application.clientSecret,
+    }),
+  );
   defer(() => served.app.close());
   const bot = await createBot({
     token: sim.botToken,

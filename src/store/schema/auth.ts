@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   unique,
 } from 'drizzle-orm/pg-core';
@@ -102,5 +103,27 @@ export const quotaUsage = pgTable(
     unique('QuotaUsage_apiKeyId_endpoint_date_key').on(t.apiKeyId, t.endpoint, t.date),
     index('QuotaUsage_apiKeyId_date_idx').on(t.apiKeyId, t.date),
     index('QuotaUsage_date_idx').on(t.date),
+  ],
+);
+
+/**
+ * The guilds a dashboard user may manage according to Discord's OAuth guild list (owner,
+ * Administrator or Manage Server), replaced at each login. Only manageable guilds are kept,
+ * not the user's whole guild list: nothing more about them is needed. No foreign key to
+ * Guild: the bot may join a guild after its admin logged in.
+ */
+export const managedGuilds = pgTable(
+  'ManagedGuild',
+  {
+    userId: ownerRef(),
+    guildId: text('guildId').notNull(),
+    owner: boolean('owner').notNull().default(false),
+    /** Discord's permission bits for the user in the guild, as a decimal string. */
+    permissions: text('permissions').notNull(),
+    refreshedAt: utc('refreshedAt').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.guildId] }),
+    index('ManagedGuild_guildId_idx').on(t.guildId),
   ],
 );

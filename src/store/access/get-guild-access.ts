@@ -1,0 +1,39 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Orm } from '../database.ts';
+import { managedGuilds } from '../schema/auth.ts';
+import { guilds } from '../schema/guild.ts';
+import type { VisibleGuildRow } from './list-visible-guilds.ts';
+
+/** A guild the bot is in, with what the user's last login said about it (if anything). */
+export interface GuildAccessRow {
+  guild: VisibleGuildRow;
+  managed: { id: string; owner: boolean; permissions: string } | undefined;
+}
+
+/** The guild (unless unknown or left) and the user's managed-guild row for it, in one query. */
+export const getGuildAccess = async (
+  orm: Orm,
+  guildId: string,
+  userId: string,
+): Promise<GuildAccessRow | undefined> => {
+  const [row] = await orm
+    .select({
+      id: guilds.id,
+      name: guilds.name,
+      icon: guilds.icon,
+      memberCount: guilds.memberCount,
+      owner: managedGuilds.owner,
+      permissions: managedGuilds.permissions,
+    })
+    .from(guilds)
+    .leftJoin(
+      managedGuilds,
+      and(eq(managedGuilds.guildId, guilds.id), eq(managedGuilds.userId, userId)),
+    )
+    .where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
+  if (!row) return undefined;
+  const { owner, permissions, ...guild } = row;
+  const managed =
+    owner === null || permissions === null ? undefined : { id: guild.id, owner, permissions };
+  return { guild, managed };
+};
