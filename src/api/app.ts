@@ -21,7 +21,9 @@ import { createAuthContext } from './auth/auth-context.ts';
 import type { AuthOptions } from './auth/auth-options.ts';
 import { handleError } from './error-handler.ts';
 import { accessRoutes } from './routes/access-routes.ts';
+import { analyticsRoutes } from './routes/analytics-routes.ts';
 import { healthRoutes } from './routes/health.ts';
+import { memberRoutes } from './routes/member-routes.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 
 /** What the HTTP app needs; the composition root creates each. */
@@ -102,6 +104,9 @@ export const createApp = async (deps: AppDeps): Promise<App> => {
   await app.register(healthRoutes(deps.db));
   await app.register(metricsRoutes(deps.metrics));
   const now = deps.now ?? (() => new Date());
-  await app.register(accessRoutes(createAuthContext(deps.db.orm, deps.auth, now)));
+  const auth = createAuthContext(deps.db.orm, deps.auth, now);
+  await app.register(
+    accessRoutes(auth, [analyticsRoutes(auth, deps.db), memberRoutes(auth, deps.db)]),
+  );
   return app;
 };
