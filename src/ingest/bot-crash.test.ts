@@ -78,8 +78,15 @@ describe('a bot killed mid-stream', () => {
       const childEnv = { ...env, SIM_API_URL: sim.apiUrl, SIM_TOKEN: sim.botToken };
       const open = () =>
         openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR ?? '' });
+      // Children still running when the test fails are killed, never left behind.
+      const children: ReturnType<typeof startChild>[] = [];
+      const spawnBot = () => {
+        const bot = startChild(childEnv);
+        children.push(bot);
+        return bot;
+      };
       try {
-        const first = startChild(childEnv);
+        const first = spawnBot();
         await first.started();
         const streaming = streamMessagesAndTyping(sim, guild, EVENTS);
         // PGlite's folder is locked by the child: watch the simulator, not the database.
@@ -87,7 +94,7 @@ describe('a bot killed mid-stream', () => {
         first.proc.kill('SIGKILL');
         await first.exited;
         await streaming;
-        const second = startChild(childEnv);
+        const second = spawnBot();
         if (env.DATABASE_URL) {
           const db = await open();
           await waitUntil(
@@ -112,6 +119,7 @@ describe('a bot killed mid-stream', () => {
         await db.close();
         expect(sim.counters.resumes).toBeGreaterThan(0);
       } finally {
+        for (const { proc } of children) if (proc.exitCode === null) proc.kill('SIGKILL');
         await sim.close();
       }
     }, 120_000);

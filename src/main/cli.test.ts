@@ -6,7 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPgliteDatabase } from '../store/pglite-database.ts';
 import { guilds } from '../store/schema/index.ts';
 import { listTableNames } from '../store/schema-tables.ts';
-import { freePort, spawnCli } from './testing/spawn-cli.ts';
+import { type CliProcess, freePort, spawnCli as spawnCliProcess } from './testing/spawn-cli.ts';
+
+/** Every process a test starts; any still running when the file ends is killed. */
+const processes: CliProcess[] = [];
+const spawnCli = (args: string[], env: Record<string, string>): CliProcess => {
+  const cli = spawnCliProcess(args, env);
+  processes.push(cli);
+  return cli;
+};
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -15,6 +23,7 @@ const tempDir = () => {
   return dir;
 };
 afterAll(() => {
+  for (const { child } of processes) if (child.exitCode === null) child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
