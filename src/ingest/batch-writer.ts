@@ -6,7 +6,8 @@ import {
 } from '../store/ingest-writes/save-gateway-session.ts';
 import { writeIngestRows } from '../store/ingest-writes/write-ingest-rows.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
-import { appendIngestRows, emptyIngestRows, type IngestRows } from './ingest-rows.ts';
+import type { IngestRows } from './ingest-rows.ts';
+import { toBatchRows } from './to-batch-rows.ts';
 import { isDataError } from './write-failure.ts';
 
 /** One received dispatch on its way to the store. */
@@ -72,8 +73,7 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
   let retryMs = options.retryInitialMs ?? 100;
 
   const commit = async (batch: readonly Envelope[]) => {
-    const rows = emptyIngestRows();
-    for (const envelope of batch) appendIngestRows(rows, envelope.rows);
+    const rows = toBatchRows(batch.map((envelope) => envelope.rows));
     await db.transaction(async (tx) => {
       await writeIngestRows(tx, rows);
       await saveGatewaySessions(tx, sessionsOf(batch));

@@ -1,16 +1,16 @@
 import type { VoiceStateRow } from '../../ingest/ingest-rows.ts';
-import type { Queryable } from '../database.ts';
+import { type OrderedQueryable, queryInOrder, type Statement } from './query-in-order.ts';
 
 /**
  * Opens and closes voice sessions in the order received. A state in the channel the member is
  * already in (mute, deafen, stream) changes nothing; a move closes one session and opens another.
  */
 export const applyVoiceStates = async (
-  tx: Queryable,
+  tx: OrderedQueryable,
   rows: readonly VoiceStateRow[],
 ): Promise<void> => {
-  for (const row of rows) {
-    await tx.query(
+  const statements = rows.map(
+    (row): Statement => [
       `WITH member AS (SELECT id FROM "User" WHERE "discordId" = $2),
        open AS (
          SELECT v.id, v."channelId" FROM "VoiceSession" v, member
@@ -23,6 +23,7 @@ export const applyVoiceStates = async (
        SELECT $1, member.id, $3::text, $4::timestamptz FROM member
        WHERE $3::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM open WHERE open."channelId" = $3::text)`,
       [row.guildId, row.userDiscordId, row.channelId, row.timestamp.toISOString()],
-    );
-  }
+    ],
+  );
+  await queryInOrder(tx, statements);
 };

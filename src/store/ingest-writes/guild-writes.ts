@@ -1,6 +1,7 @@
 import type { GuildLeaveRow, GuildRow, RoleDeleteRow, RoleRow } from '../../ingest/ingest-rows.ts';
 import type { Queryable } from '../database.ts';
 import { lastByKey } from './last-by-key.ts';
+import { type OrderedQueryable, queryInOrder, type Statement } from './query-in-order.ts';
 
 /** Creates a placeholder guild for every id not stored yet, so no event is refused by a key. */
 export const ensureGuilds = async (tx: Queryable, guildIds: ReadonlySet<string>): Promise<void> => {
@@ -49,13 +50,14 @@ export const markGuildsLeft = async (
 
 /** Upserts roles with their permissions; deleted roles keep their row, marked deleted. */
 export const writeRoles = async (
-  tx: Queryable,
+  tx: OrderedQueryable,
   rows: readonly RoleRow[],
   deletes: readonly RoleDeleteRow[],
 ): Promise<void> => {
   const roles = lastByKey(rows, (row) => row.id);
+  const statements: Statement[] = [];
   if (roles.length > 0) {
-    await tx.query(
+    statements.push([
       `INSERT INTO "GuildRole" (id, "guildId", name, permissions, position, managed)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::bool[])
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, permissions = EXCLUDED.permissions,
@@ -69,10 +71,10 @@ export const writeRoles = async (
         roles.map((r) => r.position),
         roles.map((r) => r.managed),
       ],
-    );
+    ]);
   }
   if (deletes.length > 0) {
-    await tx.query(
+    statements.push([
       `UPDATE "GuildRole" r SET "deletedAt" = t.at, "updatedAt" = now()
        FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS t(id, guild, at)
        WHERE r.id = t.id AND r."guildId" = t.guild`,
@@ -81,6 +83,7 @@ export const writeRoles = async (
         deletes.map((d) => d.guildId),
         deletes.map((d) => d.at.toISOString()),
       ],
-    );
+    ]);
   }
+  await queryInOrder(tx, statements);
 };

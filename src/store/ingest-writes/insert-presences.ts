@@ -1,62 +1,72 @@
 import type { PresenceRow } from '../../ingest/ingest-rows.ts';
-import type { Queryable } from '../database.ts';
-import { toPresenceKey } from './presence-key.ts';
+import { INSERT_PLACEHOLDER_USERS, INSERT_PRESENCES } from './insert-presences-sql.ts';
+import {
+  type OrderedQueryable,
+  queryInOrder,
+  type Statement,
+  withIndexLookups,
+} from './query-in-order.ts';
+import { toStatementChunks } from './statement-chunks.ts';
+import { type PresenceWrite, toPresenceWrites } from './to-presence-writes.ts';
+
+interface ChunkResult {
+  count: number;
+  unknown: string[];
+}
+
+const toStatements = (writes: readonly PresenceWrite[]): Statement[] =>
+  [...toStatementChunks(writes)].flatMap((chunk) =>
+    withIndexLookups([
+      INSERT_PRESENCES,
+      [
+        chunk.map((w) => w.row.guildId),
+        chunk.map((w) => w.row.userDiscordId),
+        chunk.map((w) => w.row.status),
+        chunk.map((w) => JSON.stringify(w.row.clientStatus)),
+        chunk.map((w) => JSON.stringify(w.row.activities)),
+        chunk.map((w) => w.row.timestamp.toISOString()),
+        chunk.map((w) => w.key),
+        chunk.map((w) => w.first),
+        chunk.map((w) => w.keep),
+        chunk.map((w) => w.last),
+      ],
+    ]),
+  );
+
+/** Sums what the chunks stored and collects their unknown users. */
+const toOutcome = (results: readonly ChunkResult[][]) => {
+  let stored = 0;
+  const unknown = new Set<string>();
+  // Each statement comes with the two that switch the join methods around it.
+  for (const [result] of results.filter((_, index) => index % 3 === 1)) {
+    stored += result?.count ?? 0;
+    for (const discordId of result?.unknown ?? []) unknown.add(discordId);
+  }
+  return { stored, unknown };
+};
 
 /**
  * Stores presence snapshots, skipping any identical to the member's previous one (within the
  * batch, or the last stored), and keeps each member's current presence on GuildMember.
- * Returns how many snapshots were stored.
+ * Returns how many snapshots were stored. Users nothing else in the batch mentions are made
+ * here when unknown (`upsertUsers` leaves them out): most presences are of known members, and
+ * looking each user up twice costs more than a second pass for the few new ones.
  */
 export const insertPresences = async (
-  tx: Queryable,
+  tx: OrderedQueryable,
   rows: readonly PresenceRow[],
 ): Promise<number> => {
-  if (rows.length === 0) return 0;
-  const params = [
-    rows.map((r) => r.guildId),
-    rows.map((r) => r.userDiscordId),
-    rows.map((r) => r.status),
-    rows.map((r) => JSON.stringify(r.clientStatus)),
-    rows.map((r) => JSON.stringify(r.activities)),
-    rows.map((r) => r.timestamp.toISOString()),
-    rows.map(toPresenceKey),
-  ];
-  const input = `
-    WITH input AS (
-      SELECT t.*, u.id AS uid
-      FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[],
-                  $7::text[]) WITH ORDINALITY AS t(guild, d, status, cs, acts, ts, key, ord)
-      JOIN "User" u ON u."discordId" = t.d
-    )`;
-  const inserted = await tx.query<{ count: number }>(
-    `${input},
-    marked AS (
-      SELECT i.*, lag(i.key) OVER (PARTITION BY i.guild, i.uid ORDER BY i.ord) AS prev FROM input i
-    ), stored AS (
-      INSERT INTO "Presence" ("guildId", "userId", status, "clientStatus", activities, timestamp)
-      SELECT m.guild, m.uid, m.status, m.cs, m.acts, m.ts
-      FROM marked m
-      LEFT JOIN "GuildMember" gm ON gm."guildId" = m.guild AND gm."userId" = m.uid
-      WHERE m.key IS DISTINCT FROM COALESCE(m.prev, gm."presenceKey")
-      ORDER BY m.ord
-      RETURNING 1
-    )
-    SELECT count(*)::int AS count FROM stored`,
-    params,
-  );
-  await tx.query(
-    `${input},
-    latest AS (
-      SELECT DISTINCT ON (guild, uid) * FROM input ORDER BY guild, uid, ord DESC
-    )
-    MERGE INTO "GuildMember" m
-    USING latest s ON m."guildId" = s.guild AND m."userId" = s.uid
-    WHEN MATCHED AND m."presenceKey" IS DISTINCT FROM s.key THEN UPDATE SET
-      status = s.status, "clientStatus" = s.cs, "presenceKey" = s.key, "presenceAt" = s.ts,
-      "updatedAt" = now()
-    WHEN NOT MATCHED THEN INSERT ("guildId", "userId", status, "clientStatus", "presenceKey", "presenceAt")
-      VALUES (s.guild, s.uid, s.status, s.cs, s.key, s.ts)`,
-    params,
-  );
-  return inserted[0]?.count ?? 0;
+  const writes = toPresenceWrites(rows);
+  const first = toOutcome(await queryInOrder<ChunkResult>(tx, toStatements(writes)));
+  if (first.unknown.size === 0) return first.stored;
+  const late = writes.filter((write) => first.unknown.has(write.row.userDiscordId));
+  const firstGuild = new Map<string, string>();
+  for (const { row } of late) {
+    if (!firstGuild.has(row.userDiscordId)) firstGuild.set(row.userDiscordId, row.guildId);
+  }
+  const [, ...results] = await queryInOrder<ChunkResult>(tx, [
+    [INSERT_PLACEHOLDER_USERS, [[...firstGuild.keys()], [...firstGuild.values()]]],
+    ...toStatements(late),
+  ]);
+  return first.stored + toOutcome(results).stored;
 };

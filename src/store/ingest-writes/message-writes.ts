@@ -1,6 +1,7 @@
 import type { MessageDeleteRow, MessageEditRow, MessageRow } from '../../ingest/ingest-rows.ts';
 import type { Queryable } from '../database.ts';
 import { lastByKey } from './last-by-key.ts';
+import { type OrderedQueryable, queryInOrder, type Statement } from './query-in-order.ts';
 
 /** Stores new messages; Discord's message id makes a replayed MESSAGE_CREATE a no-op. */
 export const insertMessages = async (tx: Queryable, rows: readonly MessageRow[]): Promise<void> => {
@@ -27,13 +28,14 @@ export const insertMessages = async (tx: Queryable, rows: readonly MessageRow[])
 
 /** Marks edits (and new content, when captured) and deletions of stored messages. */
 export const applyMessageChanges = async (
-  tx: Queryable,
+  tx: OrderedQueryable,
   edits: readonly MessageEditRow[],
   deletes: readonly MessageDeleteRow[],
 ): Promise<void> => {
   const lastEdits = lastByKey(edits, (row) => row.id);
+  const statements: Statement[] = [];
   if (lastEdits.length > 0) {
-    await tx.query(
+    statements.push([
       `UPDATE "Message" m SET "editedAt" = t.edited,
          content = CASE WHEN t.has_content THEN t.content ELSE m.content END,
          length = CASE WHEN t.has_content THEN t.length ELSE m.length END
@@ -48,10 +50,10 @@ export const applyMessageChanges = async (
         lastEdits.map((r) => r.content ?? null),
         lastEdits.map((r) => r.length ?? null),
       ],
-    );
+    ]);
   }
   if (deletes.length > 0) {
-    await tx.query(
+    statements.push([
       `UPDATE "Message" m SET "deletedAt" = t.at
        FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS t(id, guild, at)
        WHERE m.id = t.id AND m."guildId" = t.guild AND m."deletedAt" IS NULL`,
@@ -60,6 +62,7 @@ export const applyMessageChanges = async (
         deletes.map((r) => r.guildId),
         deletes.map((r) => r.deletedAt.toISOString()),
       ],
-    );
+    ]);
   }
+  await queryInOrder(tx, statements);
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyIngestRows, type IngestRows, type PresenceRow } from '../../ingest/ingest-rows.ts';
 import type { Database } from '../database.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
+import { STATEMENT_ROWS } from './statement-chunks.ts';
 import { writeIngestRows } from './write-ingest-rows.ts';
 
 const G = '900000000000000001';
@@ -88,6 +89,63 @@ for (const backend of testBackends()) {
       ]);
       expect(await count(db(), 'Presence')).toBe(1);
       expect(await count(db(), 'RoleChange')).toBe(0);
+    });
+
+    it('writes a snapshot too big for one statement, with a member split across two', async () => {
+      const members = STATEMENT_ROWS + 5;
+      const ids = Array.from({ length: members }, (_, n) =>
+        String(200_000_000_000_000_000n + BigInt(n)),
+      );
+      const last = ids.at(-1) ?? '';
+      await write(db(), {
+        guilds: guildSnapshot.guilds ?? [],
+        roles: guildSnapshot.roles ?? [],
+        users: ids.map((discordId) => ({
+          discordId,
+          username: `u${discordId}`,
+          discriminator: '0',
+          globalName: null,
+          avatar: null,
+          isBot: false,
+        })),
+        members: ids.map((userDiscordId) => ({
+          guildId: G,
+          userDiscordId,
+          nick: null,
+          joinedAt: t(0),
+        })),
+        memberRoles: ids.map((userDiscordId) => ({
+          guildId: G,
+          userDiscordId,
+          roleIds: [MOD_ROLE],
+          timestamp: t(0),
+          baseline: true,
+        })),
+        // The last member's first snapshot is in the first statement, their next in the second.
+        presences: [
+          { ...presence(1, 'online', { web: 'online' }), userDiscordId: last },
+          ...ids.map((userDiscordId) => ({
+            ...presence(2, 'idle', { mobile: 'idle' }),
+            userDiscordId,
+          })),
+        ],
+      });
+      expect(await count(db(), 'User')).toBe(members);
+      expect(await count(db(), 'GuildMember', `"roleIds" = ARRAY['${MOD_ROLE}']`)).toBe(members);
+      expect(await count(db(), 'GuildMember', `status = 'idle'`)).toBe(members);
+      expect(await count(db(), 'Presence')).toBe(members + 1);
+      expect(await count(db(), 'RoleChange')).toBe(0);
+    });
+
+    it('makes a placeholder user and membership for a presence of someone never seen', async () => {
+      await write(db(), { presences: [presence(1, 'dnd', { mobile: 'dnd' })] });
+      expect(
+        await db().query(
+          `SELECT "discordId", username, discriminator, "guildId", "isBot" FROM "User"`,
+        ),
+      ).toEqual([{ discordId: ALICE, username: '', discriminator: '0', guildId: G, isBot: false }]);
+      expect(await count(db(), 'GuildMember', `status = 'dnd'`)).toBe(1);
+      expect(await count(db(), 'Presence')).toBe(1);
     });
 
     it('records one RoleChange per role added or removed, with the actor from the audit log', async () => {

@@ -1,4 +1,4 @@
-import type { IngestRows, MemberRow } from '../../ingest/ingest-rows.ts';
+import type { IngestRows, MemberRolesRow, MemberRow } from '../../ingest/ingest-rows.ts';
 import type { Queryable } from '../database.ts';
 import { applyAuditActors, applyBans } from './apply-bans.ts';
 import { applyMemberRoles } from './apply-member-roles.ts';
@@ -11,9 +11,11 @@ import {
   insertTyping,
 } from './insert-activity-events.ts';
 import { insertPresences } from './insert-presences.ts';
+import { memberKey } from './last-by-key.ts';
 import { applyMessageChanges, insertMessages } from './message-writes.ts';
+import { toOrderedQueryable } from './query-in-order.ts';
 import { upsertMembers } from './upsert-members.ts';
-import { type UserInput, upsertUsers } from './upsert-users.ts';
+import { mentionUser, type UserMentions, upsertUsers } from './upsert-users.ts';
 
 /** What one write stored, for metrics. */
 export interface WriteCounts {
@@ -21,25 +23,25 @@ export interface WriteCounts {
   roleChanges: number;
 }
 
-/** Every (guild, user) a batch mentions, so placeholders can be made before events that need them. */
-const referencedUsers = (rows: IngestRows): UserInput[] => {
-  const refs: UserInput[] = [];
-  const add = (guildId: string, discordId: string) =>
-    refs.push({
-      guildId,
-      row: {
-        discordId,
-        username: null,
-        discriminator: null,
-        globalName: null,
-        avatar: null,
-        isBot: null,
-      },
-    });
+/**
+ * Every user a batch mentions: the ids in member-scoped rows first (so that placeholders
+ * exist before the events that need them, each with the guild it was first seen in), then
+ * the full user objects. Users that nothing but presences mention are left to
+ * `insertPresences`, which looks them up anyway: most presences are of known members.
+ */
+const toUserMentions = (rows: IngestRows): UserMentions => {
+  const users: UserMentions = new Map();
+  const notOnlyPresences = new Set<string>();
+  const mention = (list: readonly { guildId: string; userDiscordId: string }[], own: boolean) => {
+    for (const row of list) {
+      mentionUser(users, row.userDiscordId, null, row.guildId);
+      if (own) notOnlyPresences.add(row.userDiscordId);
+    }
+  };
+  mention(rows.members, true);
+  mention(rows.memberRoles, true);
+  mention(rows.presences, false);
   for (const list of [
-    rows.members,
-    rows.memberRoles,
-    rows.presences,
     rows.messages,
     rows.typing,
     rows.reactions,
@@ -48,10 +50,36 @@ const referencedUsers = (rows: IngestRows): UserInput[] => {
     rows.voiceStates,
     rows.latencies,
   ]) {
-    for (const row of list) add(row.guildId, row.userDiscordId);
+    mention(list, true);
   }
-  for (const row of rows.latencies) add(row.guildId, row.targetDiscordId);
-  return refs;
+  mention(
+    rows.latencies.map((row) => ({ guildId: row.guildId, userDiscordId: row.targetDiscordId })),
+    true,
+  );
+  for (const row of rows.users) {
+    mentionUser(users, row.discordId, row, null);
+    notOnlyPresences.add(row.discordId);
+  }
+  for (const discordId of users.keys()) {
+    if (!notOnlyPresences.has(discordId)) users.delete(discordId);
+  }
+  return users;
+};
+
+/** Memberships a batch states: a role list says the member is in the guild, nothing more. */
+function* toMemberFacts(rows: IngestRows): Generator<MemberRow> {
+  for (const { guildId, userDiscordId } of rows.memberRoles) yield { guildId, userDiscordId };
+  yield* rows.members;
+}
+
+/** Each member's first role list of the batch, by member key. */
+const firstRoleIds = (rows: readonly MemberRolesRow[]): Map<string, string[]> => {
+  const first = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = memberKey(row);
+    if (!first.has(key)) first.set(key, row.roleIds);
+  }
+  return first;
 };
 
 const referencedGuilds = (rows: IngestRows): Set<string> => {
@@ -63,34 +91,49 @@ const referencedGuilds = (rows: IngestRows): Set<string> => {
 };
 
 /**
- * Writes one batch in dependency order: guilds and users first (placeholders for ids only
- * mentioned), then memberships, then events. Call inside a transaction.
+ * Batch statements cost enough to be JIT-compiled, which takes longer than running them (tens
+ * of milliseconds). For this transaction only.
  */
-export const writeIngestRows = async (tx: Queryable, rows: IngestRows): Promise<WriteCounts> => {
-  await upsertGuilds(tx, rows.guilds);
-  await ensureGuilds(tx, referencedGuilds(rows));
-  await writeRoles(tx, rows.roles, rows.roleDeletes);
-  const firstGuild = new Map(rows.members.map((m) => [m.userDiscordId, m.guildId]));
-  await upsertUsers(tx, [
-    ...referencedUsers(rows),
-    ...rows.users.map((row) => ({ row, guildId: firstGuild.get(row.discordId) ?? null })),
-  ]);
-  const bareMembers: MemberRow[] = rows.memberRoles.map((r) => ({
-    guildId: r.guildId,
-    userDiscordId: r.userDiscordId,
-  }));
-  await upsertMembers(tx, [...bareMembers, ...rows.members]);
-  const roleChanges = await applyMemberRoles(tx, rows.memberRoles);
-  const presencesStored = await insertPresences(tx, rows.presences);
-  await insertMessages(tx, rows.messages);
-  await applyMessageChanges(tx, rows.messageEdits, rows.messageDeletes);
-  await insertTyping(tx, rows.typing);
-  await insertReactions(tx, rows.reactions);
-  await insertMemberEvents(tx, rows.memberEvents);
-  await applyBans(tx, rows.bans);
-  await applyVoiceStates(tx, rows.voiceStates);
-  await applyAuditActors(tx, rows.auditActors);
-  await insertLatencies(tx, rows.latencies);
-  await markGuildsLeft(tx, rows.guildLeaves);
-  return { presencesStored, roleChanges };
+const BATCH_SETTINGS = `SELECT set_config('jit', 'off', true)`;
+
+/**
+ * Writes one batch in dependency order: guilds and users first (placeholders for ids only
+ * mentioned), then memberships, then events. Call inside a transaction. The statements go out
+ * without waiting for each other (see `toOrderedQueryable`), except that the member-role diff reads
+ * the stored lists, so what comes before it must be done first.
+ */
+export const writeIngestRows = async (
+  database: Queryable,
+  rows: IngestRows,
+): Promise<WriteCounts> => {
+  const tx = toOrderedQueryable(database);
+  const sent: Promise<unknown>[] = [
+    tx.query(BATCH_SETTINGS),
+    upsertGuilds(tx, rows.guilds),
+    ensureGuilds(tx, referencedGuilds(rows)),
+    writeRoles(tx, rows.roles, rows.roleDeletes),
+    upsertUsers(tx, toUserMentions(rows)),
+    upsertMembers(tx, toMemberFacts(rows), firstRoleIds(rows.memberRoles)),
+  ];
+  let roleChanges = 0;
+  if (rows.memberRoles.length > 0) {
+    await Promise.all(sent);
+    roleChanges = await applyMemberRoles(tx, rows.memberRoles);
+  }
+  const presencesStored = insertPresences(tx, rows.presences);
+  sent.push(
+    presencesStored,
+    insertMessages(tx, rows.messages),
+    applyMessageChanges(tx, rows.messageEdits, rows.messageDeletes),
+    insertTyping(tx, rows.typing),
+    insertReactions(tx, rows.reactions),
+    insertMemberEvents(tx, rows.memberEvents),
+    applyBans(tx, rows.bans),
+    applyVoiceStates(tx, rows.voiceStates),
+    applyAuditActors(tx, rows.auditActors),
+    insertLatencies(tx, rows.latencies),
+    markGuildsLeft(tx, rows.guildLeaves),
+  );
+  await Promise.all(sent);
+  return { presencesStored: await presencesStored, roleChanges };
 };
