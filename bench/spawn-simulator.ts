@@ -42,13 +42,7 @@ export const spawnSimulator = async (options: {
   seed: string;
 }): Promise<SimulatorProcess> => {
   const child = fork(entry, [String(options.memberCount), options.seed], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_SIM_PROF
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SIM_PROF]
-        : []),
-    ],
+    execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -9,38 +9,41 @@ import {
 import { toStatementChunks } from './statement-chunks.ts';
 import { type PresenceWrite, toPresenceWrites } from './to-presence-writes.ts';
 
+/** A chunk statement's row; the statements switching join methods around it return others. */
 interface ChunkResult {
-  count: number;
-  unknown: string[];
+  count?: number;
+  unknown?: string[];
 }
 
 const toStatements = (writes: readonly PresenceWrite[]): Statement[] =>
   [...toStatementChunks(writes)].flatMap((chunk) =>
-    withIndexLookups([
-      INSERT_PRESENCES,
+    withIndexLookups(
       [
-        chunk.map((w) => w.row.guildId),
-        chunk.map((w) => w.row.userDiscordId),
-        chunk.map((w) => w.row.status),
-        chunk.map((w) => JSON.stringify(w.row.clientStatus)),
-        chunk.map((w) => JSON.stringify(w.row.activities)),
-        chunk.map((w) => w.row.timestamp.toISOString()),
-        chunk.map((w) => w.key),
-        chunk.map((w) => w.first),
-        chunk.map((w) => w.keep),
-        chunk.map((w) => w.last),
+        INSERT_PRESENCES,
+        [
+          chunk.map((w) => w.row.guildId),
+          chunk.map((w) => w.row.userDiscordId),
+          chunk.map((w) => w.row.status),
+          chunk.map((w) => JSON.stringify(w.row.clientStatus)),
+          chunk.map((w) => JSON.stringify(w.row.activities)),
+          chunk.map((w) => w.row.timestamp.toISOString()),
+          chunk.map((w) => w.key),
+          chunk.map((w) => w.first),
+          chunk.map((w) => w.keep),
+          chunk.map((w) => w.last),
+        ],
       ],
-    ]),
+      chunk.length,
+    ),
   );
 
 /** Sums what the chunks stored and collects their unknown users. */
 const toOutcome = (results: readonly ChunkResult[][]) => {
   let stored = 0;
   const unknown = new Set<string>();
-  // Each statement comes with the two that switch the join methods around it.
-  for (const [result] of results.filter((_, index) => index % 3 === 1)) {
-    stored += result?.count ?? 0;
-    for (const discordId of result?.unknown ?? []) unknown.add(discordId);
+  for (const result of results.flat()) {
+    stored += result.count ?? 0;
+    for (const discordId of result.unknown ?? []) unknown.add(discordId);
   }
   return { stored, unknown };
 };
@@ -64,9 +67,9 @@ export const insertPresences = async (
   for (const { row } of late) {
     if (!firstGuild.has(row.userDiscordId)) firstGuild.set(row.userDiscordId, row.guildId);
   }
-  const [, ...results] = await queryInOrder<ChunkResult>(tx, [
+  const second = await queryInOrder<ChunkResult>(tx, [
     [INSERT_PLACEHOLDER_USERS, [[...firstGuild.keys()], [...firstGuild.values()]]],
     ...toStatements(late),
   ]);
-  return first.stored + toOutcome(results).stored;
+  return first.stored + toOutcome(second).stored;
 };

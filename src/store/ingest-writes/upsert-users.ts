@@ -75,7 +75,7 @@ export const upsertUsers = async (tx: OrderedQueryable, users: UserMentions): Pr
         mentions.map((m) => m.guildId),
       ],
     ];
-    statements.push(...withIndexLookups(statement));
+    statements.push(...withIndexLookups(statement, chunk.length));
   }
   await queryInOrder(tx, statements);
 };
