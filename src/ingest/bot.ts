@@ -40,9 +40,12 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Whether a GUILD_CREATE left members out (Discord lists only some in large guilds). */
+/**
+ * Whether a GUILD_CREATE left members out (Discord lists only some in large guilds). `large`
+ * alone is not enough reason: when every member is listed, asking again ingests them twice.
+ */
 const isMemberListPartial = (guild: GatewayGuildCreateDispatchData): boolean =>
-  guild.large || guild.members.length < guild.member_count;
+  guild.members.length < guild.member_count;
 
 /** Close code that is not 1000, so Discord keeps the session resumable after we stop. */
 const RESUMABLE_CLOSE = 4_200;
