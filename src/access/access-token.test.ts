@@ -19,7 +19,10 @@ const codeOf = (promise: Promise<unknown>) =>
 describe('access tokens', () => {
   it('round-trips its claims with a jti and a 15-minute expiry', async () => {
     const token = await issueAccessToken(claims, key, now);
-    expect(await verifyAccessToken(token, key, now)).toEqual(claims);
+    expect(await verifyAccessToken(token, key, now)).toEqual({
+      ...claims,
+      expiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_MS),
+    });
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
     expect(payload.exp - payload.iat).toBe(ACCESS_TOKEN_TTL_MS / 1_000);
     expect(payload.jti).toBeTypeOf('string');

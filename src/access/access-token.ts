@@ -14,11 +14,17 @@ export interface AccessClaims {
   role: (typeof instanceRoles)[number];
 }
 
+/** Verified claims, with the token's expiry. */
+export interface VerifiedClaims extends AccessClaims {
+  expiresAt: Date;
+}
+
 const claimsSchema = z.object({
   sub: z.string().min(1),
   sid: z.string().min(1),
   jti: z.string().min(1),
   role: z.enum(instanceRoles),
+  exp: z.number(),
 });
 
 /** The HMAC key of a JWT secret. */
@@ -44,11 +50,16 @@ export const verifyAccessToken = async (
   token: string,
   key: Uint8Array,
   now: Date,
-): Promise<AccessClaims> => {
+): Promise<VerifiedClaims> => {
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], currentDate: now });
     const claims = claimsSchema.parse(payload);
-    return { sub: claims.sub, sid: claims.sid, role: claims.role };
+    return {
+      sub: claims.sub,
+      sid: claims.sid,
+      role: claims.role,
+      expiresAt: new Date(claims.exp * 1_000),
+    };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED');
     throw new AppError('TOKEN_INVALID', undefined, undefined, { cause: error });

@@ -17,6 +17,7 @@ const principal = (role: Principal['role']): Principal => ({
   userId: 'u',
   role,
   sessionId: 's',
+  accessExpiresAt: new Date(0),
 });
 
 describe('canManageGuild', () => {

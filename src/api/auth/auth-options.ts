@@ -17,8 +17,10 @@ export interface AuthOptions {
   /** Discord user ids made instance ADMIN at login. */
   adminDiscordIds: readonly string[];
   jwtSecret: string;
-  /** Defaults to a store in this process's memory. */
+  /** Defaults to Redis when the app has it, else a store in this process's memory. */
   loginStates?: LoginStateStore;
+  /** Prefix of every Redis key the access part writes (default `spw:`); tests use their own. */
+  redisKeyPrefix?: string;
 }
 
 /** The OAuth2 callback URL registered with Discord for this instance. */

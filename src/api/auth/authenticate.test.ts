@@ -6,8 +6,10 @@ import {
   alice,
   bearer,
   bob,
+  createKeyAs,
   guildIds,
   insertKnownGuilds,
+  keyHeader,
   type LoginTokens,
   loginAs,
   useAccessHarness,
@@ -24,7 +26,12 @@ interface Attack {
   request: (
     tokens: LoginTokens,
     context: Context,
-  ) => Promise<{ url: string; method?: 'GET' | 'DELETE'; headers: Record<string, string> }>;
+  ) => Promise<{
+    url: string;
+    method?: 'GET' | 'DELETE' | 'POST';
+    headers: Record<string, string>;
+    payload?: object;
+  }>;
   status: number;
   code: string;
 }
@@ -36,6 +43,11 @@ interface Context {
   advanceMs: (ms: number) => number;
   ban: (userId: string) => Promise<void>;
   logout: (tokens: LoginTokens) => Promise<void>;
+  createKey: (
+    tokens: LoginTokens,
+    body?: { expiresAt?: string },
+  ) => Promise<{ key: string; id: string }>;
+  revokeKey: (tokens: LoginTokens, id: string) => Promise<void>;
 }
 
 const me = '/api/v1/me';
@@ -137,10 +149,109 @@ const attacks: Attack[] = [
     code: 'SESSION_REVOKED',
   },
   {
-    name: 'API key (not accepted yet)',
-    request: async () => ({ url: me, headers: bearer('spw_0123456789abcdef') }),
+    name: 'an unknown API key',
+    request: async () => ({ url: me, headers: keyHeader(`spw_${'A'.repeat(43)}`) }),
     status: 401,
-    code: 'TOKEN_INVALID',
+    code: 'API_KEY_INVALID',
+  },
+  {
+    name: 'a revoked API key',
+    request: async (t, c) => {
+      const { key, id } = await c.createKey(t);
+      await c.revokeKey(t, id);
+      return { url: me, headers: keyHeader(key) };
+    },
+    status: 401,
+    code: 'API_KEY_REVOKED',
+  },
+  {
+    name: 'an expired API key',
+    request: async (t, c) => {
+      const expiresAt = new Date(c.advanceMs(0) + 3_600_000).toISOString();
+      const { key } = await c.createKey(t, { expiresAt });
+      c.advanceMs(3_600_000);
+      return { url: me, headers: keyHeader(key) };
+    },
+    status: 401,
+    code: 'API_KEY_EXPIRED',
+  },
+  {
+    name: 'a key of another user, on a guild only the caller manages',
+    request: async (_t, c) => {
+      const { key } = await c.createKey(c.bob);
+      return { url: `/api/v1/guilds/${guildIds.owned}`, headers: keyHeader(key) };
+    },
+    status: 404,
+    code: 'GUILD_NOT_FOUND',
+  },
+  {
+    name: "revoking another user's key",
+    request: async (t, c) => {
+      const { id } = await c.createKey(c.bob);
+      return { url: `/api/v1/keys/${id}`, method: 'DELETE', headers: bearer(t.accessToken) };
+    },
+    status: 404,
+    code: 'API_KEY_NOT_FOUND',
+  },
+  {
+    name: "reading another user's key usage",
+    request: async (t, c) => {
+      const { id } = await c.createKey(c.bob);
+      return { url: `/api/v1/keys/${id}/usage`, headers: bearer(t.accessToken) };
+    },
+    status: 404,
+    code: 'API_KEY_NOT_FOUND',
+  },
+  {
+    name: 'an API key minting another key',
+    request: async (t, c) => {
+      const { key } = await c.createKey(t);
+      return {
+        url: '/api/v1/keys',
+        method: 'POST',
+        headers: keyHeader(key),
+        payload: { name: 'x' },
+      };
+    },
+    status: 403,
+    code: 'SESSION_REQUIRED',
+  },
+  {
+    name: 'a key of a BANNED user',
+    request: async (t, c) => {
+      const { key } = await c.createKey(t);
+      await c.ban(t.user.id);
+      return { url: '/api/v1/guilds', headers: keyHeader(key) };
+    },
+    status: 403,
+    code: 'USER_BANNED',
+  },
+  {
+    name: 'a user asking for a PRO key',
+    request: async (t) => ({
+      url: '/api/v1/keys',
+      method: 'POST',
+      headers: bearer(t.accessToken),
+      payload: { name: 'x', tier: 'PRO' },
+    }),
+    status: 403,
+    code: 'TIER_FORBIDDEN',
+  },
+  {
+    name: 'a user reading the admin IP blocks',
+    request: async (t) => ({ url: '/api/v1/admin/ip-blocks', headers: bearer(t.accessToken) }),
+    status: 403,
+    code: 'FORBIDDEN',
+  },
+  {
+    name: 'a user banning someone',
+    request: async (t) => ({
+      url: `/api/v1/admin/users/${bob.user.id}/ban`,
+      method: 'POST',
+      headers: bearer(t.accessToken),
+    }),
+    status: 403,
+    code: 'FORBIDDEN',
   },
   {
     name: 'BANNED user',
@@ -195,48 +306,62 @@ for (const backend of testBackends()) {
     const db = useTestDatabase(backend);
     const harness = useAccessHarness(db);
 
-    it.each(attacks)('refuses $name with $status $code', async (attack) => {
-      await insertKnownGuilds(db());
-      const startMs = harness().clock.nowMs;
-      const tokens = await loginAs(harness(), alice.user.id);
-      const context: Context = {
-        bob: await loginAs(harness(), bob.user.id),
-        sessionIdOf: async (of) => {
-          const list = await harness().app.inject({
-            method: 'GET',
-            url: '/api/v1/auth/sessions',
-            headers: bearer(of.accessToken),
+    it.each(attacks.map((attack, index) => ({ ...attack, index })))(
+      'refuses $name with $status $code',
+      async (attack) => {
+        await insertKnownGuilds(db());
+        const startMs = harness().clock.nowMs;
+        const tokens = await loginAs(harness(), alice.user.id);
+        const context: Context = {
+          bob: await loginAs(harness(), bob.user.id),
+          sessionIdOf: async (of) => {
+            const list = await harness().app.inject({
+              method: 'GET',
+              url: '/api/v1/auth/sessions',
+              headers: bearer(of.accessToken),
+            });
+            return list.json().sessions[0].id;
+          },
+          advanceMs: (ms) => {
+            harness().clock.nowMs += ms;
+            return harness().clock.nowMs;
+          },
+          ban: async (userId) => {
+            await db().query(`UPDATE "User" SET role = 'BANNED' WHERE id = $1`, [userId]);
+          },
+          createKey: (of, body) => createKeyAs(harness(), of.accessToken, body),
+          revokeKey: async (of, id) => {
+            await harness().app.inject({
+              method: 'DELETE',
+              url: `/api/v1/keys/${id}`,
+              headers: bearer(of.accessToken),
+            });
+          },
+          logout: async (of) => {
+            await harness().app.inject({
+              method: 'POST',
+              url: '/api/v1/auth/logout',
+              headers: bearer(of.accessToken),
+            });
+          },
+        };
+        try {
+          const request = await attack.request(tokens, context);
+          const response = await harness().app.inject({
+            method: request.method ?? 'GET',
+            url: request.url,
+            headers: request.headers,
+            // Each attack from its own address, so the failed-auth counter never blocks the suite.
+            remoteAddress: `198.51.100.${attack.index + 1}`,
+            ...(request.payload ? { payload: request.payload } : {}),
           });
-          return list.json().sessions[0].id;
-        },
-        advanceMs: (ms) => {
-          harness().clock.nowMs += ms;
-          return harness().clock.nowMs;
-        },
-        ban: async (userId) => {
-          await db().query(`UPDATE "User" SET role = 'BANNED' WHERE id = $1`, [userId]);
-        },
-        logout: async (of) => {
-          await harness().app.inject({
-            method: 'POST',
-            url: '/api/v1/auth/logout',
-            headers: bearer(of.accessToken),
-          });
-        },
-      };
-      try {
-        const request = await attack.request(tokens, context);
-        const response = await harness().app.inject({
-          method: request.method ?? 'GET',
-          url: request.url,
-          headers: request.headers,
-        });
-        expect(response.statusCode).toBe(attack.status);
-        expect(response.json().error.code).toBe(attack.code);
-      } finally {
-        harness().clock.nowMs = startMs;
-      }
-    });
+          expect(response.statusCode).toBe(attack.status);
+          expect(response.json().error.code).toBe(attack.code);
+        } finally {
+          harness().clock.nowMs = startMs;
+        }
+      },
+    );
 
     it('still answers the owner after a foreign revoke attempt', async () => {
       const tokens = await loginAs(harness(), bob.user.id);
@@ -246,6 +371,27 @@ for (const backend of testBackends()) {
         headers: bearer(tokens.accessToken),
       });
       expect(response.statusCode).toBe(200);
+    });
+
+    it('records a session’s last use at most once a minute', async () => {
+      const startMs = harness().clock.nowMs;
+      const tokens = await loginAs(harness(), alice.user.id);
+      const lastUsed = async () => {
+        const [row] = await db().query<{ lastUsedAt: Date }>(`SELECT "lastUsedAt" FROM "Session"`);
+        return row?.lastUsedAt.getTime();
+      };
+      const call = () =>
+        harness().app.inject({ method: 'GET', url: me, headers: bearer(tokens.accessToken) });
+      try {
+        harness().clock.nowMs = startMs + 30_000;
+        await call();
+        expect(await lastUsed()).toBe(startMs);
+        harness().clock.nowMs = startMs + 61_000;
+        await call();
+        expect(await lastUsed()).toBe(startMs + 61_000);
+      } finally {
+        harness().clock.nowMs = startMs;
+      }
     });
 
     it('refuses a BANNED user at refresh and at login', async () => {

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AuthContext } from '../auth/auth-context.ts';
 import { createAuthenticate } from '../auth/authenticate.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { auditLogRoutes } from './audit-log-routes.ts';
 import { authLoginRoutes } from './auth-login.ts';
 import { authSessionRoutes } from './auth-sessions.ts';
 import { authTokenRoutes, logoutRoute } from './auth-tokens.ts';
 import { guildRoutes } from './guilds.ts';
+import { keysRoutes } from './keys-routes.ts';
 import { meRoutes } from './me.ts';
 
 /**
@@ -19,6 +22,8 @@ export const accessRoutes =
   ): FastifyPluginAsyncZod =>
   async (app) => {
     app.decorateRequest('principal', null);
+    // Pending usage counts reach QuotaUsage before the database closes.
+    app.addHook('onClose', () => context.usage.close());
     await app.register(authLoginRoutes(context));
     await app.register(authTokenRoutes(context));
     await app.register(async (authenticated) => {
@@ -27,6 +32,9 @@ export const accessRoutes =
       await authenticated.register(authSessionRoutes(context));
       await authenticated.register(meRoutes(context));
       await authenticated.register(guildRoutes(context));
+      await authenticated.register(keysRoutes(context));
+      await authenticated.register(adminRoutes(context));
+      await authenticated.register(auditLogRoutes(context));
       for (const routes of authenticatedRoutes) await authenticated.register(routes);
     });
   };

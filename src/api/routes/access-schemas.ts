@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../errors/app-error.ts';
 import { instanceRoles } from '../../store/schema/user.ts';
 
 /** A user as the API shows them: profile and instance role, no secrets. */
@@ -35,3 +36,7 @@ export const errorSchema = z.object({
 
 /** Security requirement for routes that need `Authorization: Bearer …`. */
 export const bearerSecurity = [{ bearer: [] }];
+
+/** A 400 naming one field, shaped like the validator's own. */
+export const toFieldError = (field: string, message: string): AppError =>
+  new AppError('VALIDATION_FAILED', `Invalid request: ${field}: ${message}`, [{ field, message }]);

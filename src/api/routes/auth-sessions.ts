@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { listUserSessions } from '../../store/access/list-user-sessions.ts';
 import { revokeSession } from '../../store/access/revoke-session.ts';
 import { type AuthContext, audit } from '../auth/auth-context.ts';
-import { getPrincipal } from '../auth/authenticate.ts';
+import { getPrincipal, getSessionPrincipal } from '../auth/authenticate.ts';
 import { bearerSecurity, errorSchema } from './access-schemas.ts';
 
 const sessionSchema = z.object({
@@ -40,7 +40,7 @@ export const authSessionRoutes =
             createdAt: row.createdAt.toISOString(),
             lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
             expiresAt: row.expiresAt.toISOString(),
-            current: row.id === principal.sessionId,
+            current: principal.via === 'session' && row.id === principal.sessionId,
           })),
         };
       },
@@ -51,14 +51,21 @@ export const authSessionRoutes =
       {
         schema: {
           tags: ['auth'],
-          summary: 'Revoke one of your sessions (another user’s answers 404).',
+          summary:
+            'Revoke one of your sessions (another user’s answers 404); needs a dashboard login, not an API key.',
           security: bearerSecurity,
           params: z.object({ id: z.string().max(64) }),
-          response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+          response: {
+            204: z.null(),
+            400: errorSchema,
+            401: errorSchema,
+            403: errorSchema,
+            404: errorSchema,
+          },
         },
       },
       async (request, reply) => {
-        const principal = getPrincipal(request);
+        const principal = getSessionPrincipal(request);
         const found = await revokeSession(context.orm, {
           sessionId: request.params.id,
           userId: principal.userId,

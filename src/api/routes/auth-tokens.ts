@@ -9,7 +9,7 @@ import { getUser } from '../../store/access/get-user.ts';
 import { revokeSession } from '../../store/access/revoke-session.ts';
 import { rotateRefreshToken } from '../../store/access/rotate-refresh-token.ts';
 import { type AuthContext, audit } from '../auth/auth-context.ts';
-import { getPrincipal } from '../auth/authenticate.ts';
+import { getSessionPrincipal } from '../auth/authenticate.ts';
 import { issueTokens } from '../auth/issue-tokens.ts';
 import { getRefreshCookie, toRefreshCookie } from '../auth/refresh-cookie.ts';
 import { bearerSecurity, errorSchema, tokensSchema } from './access-schemas.ts';
@@ -89,7 +89,7 @@ export const authTokenRoutes =
           tags: ['auth'],
           summary: 'Exchange a refresh token (cookie or body) for new tokens; the old one dies.',
           body: refreshBody,
-          response: { 200: tokensSchema, 401: errorSchema, 403: errorSchema },
+          response: { 200: tokensSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
         },
       },
       async (request, reply) => {
@@ -126,11 +126,11 @@ export const logoutRoute =
           tags: ['auth'],
           summary: 'End the current session: its access and refresh tokens stop working.',
           security: bearerSecurity,
-          response: { 204: z.null(), 401: errorSchema },
+          response: { 204: z.null(), 401: errorSchema, 403: errorSchema },
         },
       },
       async (request, reply) => {
-        const principal = getPrincipal(request);
+        const principal = getSessionPrincipal(request);
         await revokeSession(context.orm, { sessionId: principal.sessionId, now: context.now() });
         await audit(context, request, {
           userId: principal.userId,

@@ -37,7 +37,7 @@ export const guildRoutes =
           summary: 'One guild you may read; unknown and foreign guilds both answer 404.',
           security: bearerSecurity,
           params: z.object({ guildId: z.string().regex(/^\d{1,20}$/) }),
-          response: { 200: guildSchema, 401: errorSchema, 404: errorSchema },
+          response: { 200: guildSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
         },
       },
       async (request) => requireGuild(context.orm, getPrincipal(request), request.params.guildId),

@@ -9,6 +9,7 @@ import {
 import type { SimUser } from '../../simulator/simulator-state.ts';
 import { toSnowflake } from '../../simulator/snowflake.ts';
 import type { Database } from '../../store/database.ts';
+import type { RedisClient } from '../../store/redis.ts';
 import { type App, createApp } from '../app.ts';
 import { testAuthOptions } from './test-auth-options.ts';
 
@@ -63,10 +64,45 @@ export interface AccessHarness {
 
 const PUBLIC_URL = 'http://spywatcher.test';
 
+/** What a harness app may share with others: Redis (and its key prefix), the admins. */
+export interface HarnessOptions {
+  adminDiscordIds?: string[];
+  redis?: RedisClient | undefined;
+  redisKeyPrefix?: string;
+}
+
+/** Another app on the same database, simulator and clock (e.g. a second API process). */
+export const createHarnessApp = (
+  db: Database,
+  sim: DiscordSimulator,
+  clock: { nowMs: number },
+  options: HarnessOptions & { logs?: string[] } = {},
+): Promise<App> => {
+  const logs = options.logs ?? [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
+  return createApp({
+    db,
+    log,
+    metrics: new Registry(),
+    now: () => new Date(clock.nowMs),
+    redis: options.redis,
+    auth: testAuthOptions({
+      publicUrl: PUBLIC_URL,
+      adminDiscordIds: options.adminDiscordIds ?? [],
+      ...(options.redisKeyPrefix === undefined ? {} : { redisKeyPrefix: options.redisKeyPrefix }),
+      discord: {
+        apiUrl: sim.apiUrl,
+        clientId: sim.application.clientId,
+        clientSecret: sim.application.clientSecret,
+      },
+    }),
+  });
+};
+
 /** Starts the simulator and the app for a test file; `db` is the file's test database. */
 export const useAccessHarness = (
   db: () => Database,
-  options: { adminDiscordIds?: string[] } = {},
+  options: HarnessOptions = {},
 ): (() => AccessHarness) => {
   let harness: AccessHarness | undefined;
   beforeAll(async () => {
@@ -76,22 +112,7 @@ export const useAccessHarness = (
     });
     const clock = { nowMs: Date.now() };
     const logs: string[] = [];
-    const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
-    const app = await createApp({
-      db: db(),
-      log,
-      metrics: new Registry(),
-      now: () => new Date(clock.nowMs),
-      auth: testAuthOptions({
-        publicUrl: PUBLIC_URL,
-        adminDiscordIds: options.adminDiscordIds ?? [],
-        discord: {
-          apiUrl: sim.apiUrl,
-          clientId: sim.application.clientId,
-          clientSecret: sim.application.clientSecret,
-        },
-      }),
-    });
+    const app = await createHarnessApp(db(), sim, clock, { ...options, logs });
     harness = { app, sim, clock, logs };
   });
   afterAll(async () => {
@@ -139,3 +160,23 @@ export const loginAs = async (
 
 /** `Authorization` header for an access token. */
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** `Authorization` header for an API key. */
+export const keyHeader = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** Creates an API key over HTTP with an access token; returns the plaintext and the key's id. */
+export const createKeyAs = async (
+  harness: AccessHarness,
+  accessToken: string,
+  body: { name?: string; tier?: string; expiresAt?: string } = {},
+): Promise<{ key: string; id: string }> => {
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/api/v1/keys',
+    headers: bearer(accessToken),
+    payload: { name: 'test key', ...body },
+  });
+  if (response.statusCode !== 201) throw new Error(`key creation failed: ${response.body}`);
+  const json = response.json();
+  return { key: json.key, id: json.apiKey.id };
+};

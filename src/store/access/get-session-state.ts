@@ -9,6 +9,7 @@ export interface SessionStateRow {
   userId: string;
   expiresAt: Date;
   revokedAt: Date | null;
+  lastUsedAt: Date | null;
   role: InstanceRole;
 }
 
@@ -23,6 +24,7 @@ export const getSessionState = async (
       userId: sessions.userId,
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
+      lastUsedAt: sessions.lastUsedAt,
       role: users.role,
     })
     .from(sessions)
