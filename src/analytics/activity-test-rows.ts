@@ -1,13 +1,17 @@
 import { emptyIngestRows, type IngestRows } from '../ingest/ingest-rows.ts';
 import type { Database } from '../store/database.ts';
 import { writeIngestRows } from '../store/ingest-writes/write-ingest-rows.ts';
+import { rollUpStoredEvents } from '../store/rollups/testing/roll-up-stored-events.ts';
 
 /**
  * Builders for the scenarios of the heatmap, channel, latency, join, suspicion and timeline
  * tests. Rows go through the real ingest writer, as real data does.
  */
-export const writeActivity = (db: Database, rows: Partial<IngestRows>): Promise<unknown> =>
-  db.transaction((tx) => writeIngestRows(tx, { ...emptyIngestRows(), ...rows }));
+export const writeActivity = async (db: Database, rows: Partial<IngestRows>): Promise<void> => {
+  await db.transaction((tx) => writeIngestRows(tx, { ...emptyIngestRows(), ...rows }));
+  // Analytics read whole rolled-up hours from rollups: the tests cover that path too.
+  await rollUpStoredEvents(db);
+};
 
 /** A guild with named members (username = the name, no display name). */
 export const guildWithMembers = (

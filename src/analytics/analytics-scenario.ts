@@ -6,13 +6,17 @@ import {
 } from '../ingest/ingest-rows.ts';
 import type { Database } from '../store/database.ts';
 import { writeIngestRows } from '../store/ingest-writes/write-ingest-rows.ts';
+import { rollUpStoredEvents } from '../store/rollups/testing/roll-up-stored-events.ts';
 
 /**
  * Builders for the hand-made scenarios of the analytics tests. Rows go through the real
  * ingest writer (`writeIngestRows`), which is how data arrives in production.
  */
-export const writeScenario = (db: Database, rows: Partial<IngestRows>): Promise<unknown> =>
-  db.transaction((tx) => writeIngestRows(tx, { ...emptyIngestRows(), ...rows }));
+export const writeScenario = async (db: Database, rows: Partial<IngestRows>): Promise<void> => {
+  await db.transaction((tx) => writeIngestRows(tx, { ...emptyIngestRows(), ...rows }));
+  // Analytics read whole rolled-up hours from rollups: the tests cover that path too.
+  await rollUpStoredEvents(db);
+};
 
 /** A minute-resolution instant on 2026-11-10 UTC, `minute` minutes after midnight. */
 export const at = (minute: number): Date => new Date(Date.UTC(2026, 10, 10, 0, minute));

@@ -4,4 +4,5 @@ export * from './events.ts';
 export * from './gateway.ts';
 export * from './guild.ts';
 export * from './moderation.ts';
+export * from './rollups.ts';
 export * from './user.ts';

@@ -12,3 +12,25 @@ export const isPlatformOnlineSql = (
   clientStatusSql: string,
   platform: (typeof clientPlatforms)[number],
 ): string => `COALESCE(${clientStatusSql} ->> '${platform}', 'offline') <> 'offline'`;
+
+/** The platforms not offline in `clientStatusSql` as a bit mask: desktop 1, mobile 2, web 4, embedded 8. */
+export const onlinePlatformsMaskSql = (clientStatusSql: string): string =>
+  `(${clientPlatforms
+    .map((name, bit) => `((${isPlatformOnlineSql(clientStatusSql, name)})::int << ${bit})`)
+    .join(' | ')})::smallint`;
+
+/** How many platforms the mask `maskSql` holds. */
+export const platformCountSql = (maskSql: string): string =>
+  `(${clientPlatforms.map((_, bit) => `((${maskSql} >> ${bit}) & 1)`).join(' + ')})`;
+
+/** The platforms of the mask `maskSql` as a text[] in Discord's order. */
+export const platformsArraySql = (maskSql: string): string =>
+  `array_remove(ARRAY[${clientPlatforms
+    .map((name, bit) => `CASE WHEN (${maskSql} >> ${bit}) & 1 = 1 THEN '${name}' END`)
+    .join(', ')}]::text[], NULL)`;
+
+/** The platforms of the mask `maskSql` joined as `desktop+mobile`, in Discord's order. */
+export const platformsComboSql = (maskSql: string): string =>
+  `concat_ws('+', ${clientPlatforms
+    .map((name, bit) => `CASE WHEN (${maskSql} >> ${bit}) & 1 = 1 THEN '${name}' END`)
+    .join(', ')})`;

@@ -1,8 +1,13 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import { toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { clientPlatforms, isPlatformOnlineSql } from './client-platforms-sql.ts';
+import { getRollupPlan } from '../../rollups/get-rollup-plan.ts';
+import { activityPiecesSql } from './activity-pieces-sql.ts';
+import { platformsArraySql } from './client-platforms-sql.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
+import { presencePiecesSql } from './presence-pieces-sql.ts';
+import { runAnalyticsQuery } from './run-analytics-query.ts';
+import { createSqlParams } from './sql-params.ts';
 
 /** The thresholds of the behaviour-shift flags (PRODUCT.md analytic 5). */
 export interface ShiftRules {
@@ -38,48 +43,47 @@ export interface BehaviourShiftRow {
   score: number;
 }
 
-const seconds = (windowFrom: string, windowTo: string) =>
-  `GREATEST(0, extract(epoch FROM LEAST(s.stop, ${windowTo}) - GREATEST(s.start, ${windowFrom})))`;
-/** The platforms seen in the snapshots matching `filter`, in Discord's order. */
-const platformsSeen = (filter: string) =>
-  `array_remove(ARRAY[${clientPlatforms
-    .map((name) => `CASE WHEN bool_or(s.${name}) FILTER (WHERE ${filter}) THEN '${name}' END`)
-    .join(', ')}], NULL)`;
+/** Microseconds of `[start, stop)` inside `[lo, hi)`. */
+const overlapMicros = (start: string, stop: string, lo: string, hi: string) =>
+  `GREATEST(0, extract(epoch FROM LEAST(${stop}, ${hi}) - GREATEST(${start}, ${lo})) * 1000000)`;
 
 /**
- * One pass per table, summed per member in a single GROUP BY (no joins between aggregates,
- * whose row estimates mislead the planner into nested loops). $2 previous from, $3 current from (= previous to), $4 current to, $5 end of online time
- * (the earlier of `to` and `now`). Each non-offline snapshot is online from its timestamp to
- * the member's next snapshot (or $5), split across the two windows. Only members with a flag
- * are returned, by score descending, then Discord id.
+ * Presence pieces (raw snapshots, or rolled-up buckets) of both windows, in time order per
+ * member: a piece's own online time is inside it ("innerMicros"); its last snapshot, when not
+ * offline, is online until the next piece begins (or $5, the end of online time), which is
+ * split between the windows. Messages and typing are summed from activity pieces the same way.
+ * Then one GROUP BY per member (no joins between aggregates, whose row estimates mislead the
+ * planner into nested loops). $2 previous from, $3 current from (= previous to), $4 current to,
+ * $5 end of online time (the earlier of `to` and `now`). Only members with a flag are
+ * returned, by score descending, then Discord id.
  */
-const LIST_BEHAVIOUR_SHIFTS = `
-  WITH snapshots AS (
-    SELECT p."userId", p.status, p.timestamp AS start,
-      LEAST(COALESCE(lead(p.timestamp) OVER (PARTITION BY p."userId" ORDER BY p.timestamp), $5),
-        $5) AS stop,
-      ${clientPlatforms
-        .map((name) => `${isPlatformOnlineSql('p."clientStatus"', name)} AS ${name}`)
-        .join(', ')}
-    FROM "Presence" p
-    WHERE p."guildId" = $1 AND p.timestamp >= $2 AND p.timestamp < $4
+const listBehaviourShiftsSql = (presence: string, activity: string) => `
+  WITH pieces AS (
+    SELECT p.*, LEAST(COALESCE(lead(p."firstAt") OVER (PARTITION BY p."userId"
+        ORDER BY p."firstAt", p."lastAt"), $5), $5) AS stop
+    FROM (${presence}) p
   ), online AS (
-    SELECT s."userId", round(sum(${seconds('$2', '$3')}))::int AS before,
-      round(sum(${seconds('$3', '$4')}))::int AS now,
-      ${platformsSeen('s.start < $3')} AS platforms_before,
-      ${platformsSeen('s.start >= $3')} AS platforms_now
-    FROM snapshots s WHERE s.status <> 'offline' GROUP BY s."userId"
+    SELECT s."userId",
+      round((COALESCE(sum(s."innerMicros") FILTER (WHERE s."firstAt" < $3), 0)
+        + COALESCE(sum(${overlapMicros('s."lastAt"', 's.stop', '$2', '$3')}) FILTER (WHERE s."lastOnline"), 0)
+        ) / 1000000)::int AS before,
+      round((COALESCE(sum(s."innerMicros") FILTER (WHERE s."firstAt" >= $3), 0)
+        + COALESCE(sum(${overlapMicros('s."lastAt"', 's.stop', '$3', '$4')}) FILTER (WHERE s."lastOnline"), 0)
+        ) / 1000000)::int AS now,
+      ${platformsArraySql('COALESCE(bit_or(s.mask) FILTER (WHERE s."firstAt" < $3), 0)')} AS platforms_before,
+      ${platformsArraySql('COALESCE(bit_or(s.mask) FILTER (WHERE s."firstAt" >= $3), 0)')} AS platforms_now
+    FROM pieces s GROUP BY s."userId" HAVING sum(s.online) > 0
   ), figures AS (
     SELECT a."userId", sum(a.mb)::int AS mb, sum(a.mn)::int AS mn, sum(a.tb)::int AS tb,
       sum(a.tn)::int AS tn, sum(a.ob)::int AS ob, sum(a.onow)::int AS onow,
       COALESCE(max(a.pb), '{}') AS pb, COALESCE(max(a.pn), '{}') AS pn
     FROM (
-      SELECT m."userId", (m.timestamp < $3)::int AS mb, (m.timestamp >= $3)::int AS mn,
-        0 AS tb, 0 AS tn, 0 AS ob, 0 AS onow, NULL::text[] AS pb, NULL::text[] AS pn
-      FROM "Message" m WHERE m."guildId" = $1 AND m.timestamp >= $2 AND m.timestamp < $4
-      UNION ALL
-      SELECT t."userId", 0, 0, (t.timestamp < $3)::int, (t.timestamp >= $3)::int, 0, 0, NULL, NULL
-      FROM "TypingEvent" t WHERE t."guildId" = $1 AND t.timestamp >= $2 AND t.timestamp < $4
+      SELECT e."userId", CASE WHEN e.at < $3 THEN e.messages ELSE 0 END AS mb,
+        CASE WHEN e.at >= $3 THEN e.messages ELSE 0 END AS mn,
+        CASE WHEN e.at < $3 THEN e.typing ELSE 0 END AS tb,
+        CASE WHEN e.at >= $3 THEN e.typing ELSE 0 END AS tn,
+        0 AS ob, 0 AS onow, NULL::text[] AS pb, NULL::text[] AS pn
+      FROM (${activity}) e
       UNION ALL
       SELECT o."userId", 0, 0, 0, 0, o.before, o.now, o.platforms_before, o.platforms_now
       FROM online o
@@ -111,14 +115,15 @@ const LIST_BEHAVIOUR_SHIFTS = `
   LIMIT $11`;
 
 /** Members whose current window differs from the previous one by at least one flag. */
-export const listBehaviourShifts = (
+export const listBehaviourShifts = async (
   db: Queryable,
   query: AnalyticsQuery,
   rules: ShiftRules,
 ): Promise<BehaviourShiftRow[]> => {
   const previous = toPreviousWindow(query.window);
   const onlineEnd = Math.min(query.window.to.getTime(), query.now.getTime());
-  return db.query<BehaviourShiftRow>(LIST_BEHAVIOUR_SHIFTS, [
+  const plan = await getRollupPlan(db, [previous, query.window], query.now);
+  const params = createSqlParams([
     query.guildId,
     previous.from,
     query.window.from,
@@ -131,4 +136,11 @@ export const listBehaviourShifts = (
     rules.typingMinBefore,
     query.limit,
   ]);
+  const presence = presencePiecesSql(plan, params, '$1');
+  const activity = activityPiecesSql(plan, params, '$1');
+  return runAnalyticsQuery<BehaviourShiftRow>(
+    db,
+    listBehaviourShiftsSql(presence, activity),
+    params.values,
+  );
 };

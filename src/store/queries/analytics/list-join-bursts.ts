@@ -1,6 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
+import { runAnalyticsQuery } from './run-analytics-query.ts';
 
 /** What makes a burst: at least `size` joins within `minutes`. */
 export interface BurstRule {
@@ -28,7 +29,8 @@ export const listJoinBursts = (
   query: AnalyticsQuery,
   rule: BurstRule,
 ): Promise<JoinBurstRow[]> =>
-  db.query<JoinBurstRow>(
+  runAnalyticsQuery<JoinBurstRow>(
+    db,
     `WITH joins AS (
        SELECT e.timestamp, u."discordId", e.timestamp - e."accountCreatedAt" < interval '7 days' AS young,
               count(*) OVER (ORDER BY e.timestamp

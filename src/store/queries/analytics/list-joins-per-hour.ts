@@ -1,6 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
+import { runAnalyticsQuery } from './run-analytics-query.ts';
 
 /** Joins in one hour; `hour` is the hour's first instant, truncated in the query's zone. */
 export interface JoinHourRow {
@@ -10,7 +11,8 @@ export interface JoinHourRow {
 
 /** Joins per hour of the window, oldest first; hours without joins are absent. */
 export const listJoinsPerHour = (db: Queryable, query: AnalyticsQuery): Promise<JoinHourRow[]> =>
-  db.query<JoinHourRow>(
+  runAnalyticsQuery<JoinHourRow>(
+    db,
     `SELECT date_trunc('hour', e.timestamp AT TIME ZONE $4) AT TIME ZONE $4 AS hour,
             count(*)::int AS joins
      FROM "MemberEvent" e

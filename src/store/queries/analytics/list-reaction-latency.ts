@@ -1,6 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
+import { runAnalyticsQuery } from './run-analytics-query.ts';
 
 /** A responder's latency samples in the window. */
 export interface ReactionLatencyRow {
@@ -24,7 +25,8 @@ export const listReactionLatency = (
   query: AnalyticsQuery,
   fastMs: number,
 ): Promise<ReactionLatencyRow[]> =>
-  db.query<ReactionLatencyRow>(
+  runAnalyticsQuery<ReactionLatencyRow>(
+    db,
     `WITH excluded AS MATERIALIZED ${optedOutUserIdsSql('$1')},
      per AS (
        SELECT e."userId", count(*)::int AS samples, round(avg(e."latencyMs"))::int AS "averageMs",

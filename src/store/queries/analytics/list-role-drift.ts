@@ -1,6 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
+import { runAnalyticsQuery } from './run-analytics-query.ts';
 
 /** One role change of a member, as the query reports it. */
 export interface RoleChangeJson {
@@ -79,7 +80,7 @@ export const listRoleDrift = (
   query: AnalyticsQuery,
   watchedMask: number,
 ): Promise<RoleDriftRow[]> =>
-  db.query<RoleDriftRow>(LIST_ROLE_DRIFT, [
+  runAnalyticsQuery<RoleDriftRow>(db, LIST_ROLE_DRIFT, [
     query.guildId,
     query.window.from,
     query.window.to,

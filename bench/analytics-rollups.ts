@@ -1,0 +1,17 @@
+import type { Database } from '../src/store/database.ts';
+import { runRollups } from '../src/store/rollups/run-rollups.ts';
+
+/**
+ * Brings the rollups up to `now` (the first run aggregates the whole dataset, later runs find
+ * them done) and describes what it did.
+ */
+export const runRollupsForBench = async (db: Database, now: Date): Promise<string> => {
+  const startMs = performance.now();
+  const run = await runRollups(db, { now });
+  const seconds = (performance.now() - startMs) / 1_000;
+  const [rows] = await db.query<{ presence: number; activity: number }>(
+    `SELECT (SELECT count(*) FROM "PresenceRollup")::int AS presence,
+            (SELECT count(*) FROM "ActivityRollup")::int AS activity`,
+  );
+  return `${run.hours.toLocaleString('en-US')} hours aggregated in ${seconds.toFixed(1)} s, rolled until ${run.rolledUntil?.toISOString() ?? 'never'}; PresenceRollup ${rows?.presence.toLocaleString('en-US')} rows, ActivityRollup ${rows?.activity.toLocaleString('en-US')} rows`;
+};

@@ -1,0 +1,60 @@
+import type { RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
+import { onlinePlatformsMaskSql, platformCountSql } from './client-platforms-sql.ts';
+import type { SqlParams } from './sql-params.ts';
+
+/**
+ * A relation of presence "pieces" of the guild `guildSql` over `plan`: one per raw snapshot in
+ * the raw ranges and one per rolled-up bucket (PresenceRollup) in the rolled ranges, with the
+ * same columns, so an aggregate over pieces equals the aggregate over every snapshot:
+ * "userId", "firstAt", "lastAt", "lastOnline", snapshots, online (non-offline snapshots),
+ * multi (non-offline with ≥ 2 platforms), "multiKey" (≥ 2 platforms listed, any status), mask
+ * (platforms of non-offline snapshots), "firstOnlineAt", "lastOnlineAt", "firstMultiAt",
+ * "lastMultiAt", "innerMicros" (online time of snapshots followed by another in the piece).
+ */
+export const presencePiecesSql = (plan: RollupPlan, params: SqlParams, guildSql: string) => {
+  const raw = plan.raw.map(
+    (r) => `SELECT "userId", ts AS "firstAt", ts AS "lastAt", o AS "lastOnline", 1 AS snapshots,
+        o::int AS online, (o AND ${platformCountSql('m')} >= 2)::int AS multi, (k >= 2)::int AS "multiKey",
+        CASE WHEN o THEN m ELSE 0 END AS mask,
+        CASE WHEN o THEN ts END AS "firstOnlineAt", CASE WHEN o THEN ts END AS "lastOnlineAt",
+        CASE WHEN o AND ${platformCountSql('m')} >= 2 THEN ts END AS "firstMultiAt",
+        CASE WHEN o AND ${platformCountSql('m')} >= 2 THEN ts END AS "lastMultiAt",
+        0::bigint AS "innerMicros"
+      FROM (SELECT p."userId", p.timestamp AS ts, p.status <> 'offline' AS o,
+              ${onlinePlatformsMaskSql('p."clientStatus"')} AS m,
+              (${['desktop', 'mobile', 'web', 'embedded'].map((k) => `(p."clientStatus" ? '${k}')::int`).join(' + ')}) AS k
+            FROM "Presence" p
+            WHERE p."guildId" = ${guildSql} AND p.timestamp >= ${params.add(r.from)}
+              AND p.timestamp < ${params.add(r.to)}) s`,
+  );
+  const rolled = plan.rolled.map(
+    (r) => `SELECT "userId", "firstAt", "lastAt", "lastOnline", snapshots,
+        "nonOfflineSnapshots" AS online, "multiClientSnapshots" AS multi, "multiKeySnapshots" AS "multiKey",
+        "platformsMask" AS mask, "firstOnlineAt", "lastOnlineAt", "firstMultiAt", "lastMultiAt",
+        "innerOnlineMicros" AS "innerMicros"
+      FROM "PresenceRollup"
+      WHERE "guildId" = ${guildSql} AND "bucketHours" = ${r.bucketHours}
+        AND bucket >= ${params.add(r.from)} AND bucket < ${params.add(r.to)}`,
+  );
+  return [...raw, ...rolled].join('\n      UNION ALL\n      ');
+};
+
+/**
+ * Multi-client snapshots of the guild `guildSql` over `plan` by platform combination:
+ * "userId", mask, snapshots (raw snapshots and PresenceComboRollup rows alike).
+ */
+export const presenceCombosSql = (plan: RollupPlan, params: SqlParams, guildSql: string) => {
+  const raw = plan.raw.map(
+    (r) => `SELECT "userId", m AS mask, 1 AS snapshots
+      FROM (SELECT p."userId", ${onlinePlatformsMaskSql('p."clientStatus"')} AS m FROM "Presence" p
+            WHERE p."guildId" = ${guildSql} AND p.status <> 'offline'
+              AND p.timestamp >= ${params.add(r.from)} AND p.timestamp < ${params.add(r.to)}) s
+      WHERE ${platformCountSql('m')} >= 2`,
+  );
+  const rolled = plan.rolled.map(
+    (r) => `SELECT "userId", "platformsMask" AS mask, snapshots FROM "PresenceComboRollup"
+      WHERE "guildId" = ${guildSql} AND "bucketHours" = ${r.bucketHours}
+        AND bucket >= ${params.add(r.from)} AND bucket < ${params.add(r.to)}`,
+  );
+  return [...raw, ...rolled].join('\n      UNION ALL\n      ');
+};

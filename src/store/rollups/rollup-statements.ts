@@ -1,0 +1,79 @@
+import {
+  onlinePlatformsMaskSql,
+  platformCountSql,
+} from '../queries/analytics/client-platforms-sql.ts';
+
+/*
+ * The rollup job's statements. $1 and $2 bound the bucket starts `[from, to)` (whole buckets),
+ * $3 is the bucket width in hours (1 or 24). Each statement replaces the buckets it covers, so
+ * running it again (or after an erasure) gives the same rows.
+ */
+
+const bucketSql = (column: string) =>
+  `date_bin(make_interval(hours => $3::int), ${column}, timestamptz '2000-01-01 00:00:00+00')`;
+const inRange = (column: string) => `${column} >= $1 AND ${column} < $2`;
+
+const presenceFacts = `
+  SELECT p."guildId", p."userId", p.timestamp AS ts, ${bucketSql('p.timestamp')} AS bucket,
+    p.status <> 'offline' AS online,
+    ${onlinePlatformsMaskSql('p."clientStatus"')} AS mask,
+    (${['desktop', 'mobile', 'web', 'embedded'].map((k) => `(p."clientStatus" ? '${k}')::int`).join(' + ')}) AS keys,
+    lead(p.timestamp) OVER (PARTITION BY p."guildId", p."userId", ${bucketSql('p.timestamp')}
+                            ORDER BY p.timestamp) AS next
+  FROM "Presence" p WHERE ${inRange('p.timestamp')}`;
+
+const multi = `online AND ${platformCountSql('mask')} >= 2`;
+
+export const deleteRollupBuckets = (table: string) =>
+  `DELETE FROM "${table}" WHERE "bucketHours" = $3 AND ${inRange('bucket')}`;
+
+/** Per member and bucket: snapshot counts, platforms, first/last times and inner online time. */
+export const INSERT_PRESENCE_ROLLUP = `
+  INSERT INTO "PresenceRollup" ("guildId", "bucketHours", bucket, "userId", snapshots,
+    "nonOfflineSnapshots", "multiClientSnapshots", "multiKeySnapshots", "platformsMask",
+    "firstAt", "lastAt", "lastOnline", "firstOnlineAt", "lastOnlineAt", "firstMultiAt",
+    "lastMultiAt", "innerOnlineMicros")
+  SELECT "guildId", $3, bucket, "userId", count(*), count(*) FILTER (WHERE online),
+    count(*) FILTER (WHERE ${multi}), count(*) FILTER (WHERE keys >= 2),
+    COALESCE(bit_or(mask) FILTER (WHERE online), 0), min(ts), max(ts),
+    (array_agg(online ORDER BY ts DESC))[1],
+    min(ts) FILTER (WHERE online), max(ts) FILTER (WHERE online),
+    min(ts) FILTER (WHERE ${multi}), max(ts) FILTER (WHERE ${multi}),
+    COALESCE(sum((extract(epoch FROM next - ts) * 1000000)::bigint)
+      FILTER (WHERE online AND next IS NOT NULL), 0)
+  FROM (${presenceFacts}) f
+  GROUP BY "guildId", bucket, "userId"`;
+
+/** Per member, bucket and combination of platforms: multi-client snapshots. */
+export const INSERT_PRESENCE_COMBO_ROLLUP = `
+  INSERT INTO "PresenceComboRollup" ("guildId", "bucketHours", bucket, "userId", "platformsMask", snapshots)
+  SELECT "guildId", $3, bucket, "userId", mask, count(*)
+  FROM (${presenceFacts}) f
+  WHERE ${multi}
+  GROUP BY "guildId", bucket, "userId", mask`;
+
+/** Per member, channel and bucket: messages, typing, reactions and message timing. */
+export const INSERT_ACTIVITY_ROLLUP = `
+  INSERT INTO "ActivityRollup" ("guildId", "bucketHours", bucket, "userId", "channelId", messages,
+    typing, reactions, "firstMessageAt", "lastMessageAt", "messageGaps", "gapSeconds", "gapSquares")
+  SELECT "guildId", $3, bucket, "userId", "channelId", sum(m)::int, sum(t)::int, sum(r)::int,
+    min(ts), max(ts), count(gap)::int, COALESCE(sum(gap), 0), COALESCE(sum(gap * gap), 0)
+  FROM (
+    SELECT e."guildId", e."userId", e."channelId", ${bucketSql('e.timestamp')} AS bucket,
+      1 AS m, 0 AS t, 0 AS r, e.timestamp AS ts,
+      extract(epoch FROM e.timestamp - lag(e.timestamp) OVER (
+        PARTITION BY e."guildId", e."userId", ${bucketSql('e.timestamp')} ORDER BY e.timestamp)) AS gap
+    FROM "Message" e WHERE ${inRange('e.timestamp')}
+    UNION ALL
+    SELECT e."guildId", e."userId", e."channelId", ${bucketSql('e.timestamp')}, 0, 1, 0, NULL, NULL
+    FROM "TypingEvent" e WHERE ${inRange('e.timestamp')}
+    UNION ALL
+    SELECT e."guildId", e."userId", e."channelId", ${bucketSql('e.timestamp')}, 0, 0, 1, NULL, NULL
+    FROM "ReactionEvent" e WHERE ${inRange('e.timestamp')}
+  ) f
+  GROUP BY "guildId", bucket, "userId", "channelId"`;
+
+/** The earliest event time of the rolled-up tables (where a first run starts). */
+export const GET_EARLIEST_EVENT = `
+  SELECT least((SELECT min(timestamp) FROM "Presence"), (SELECT min(timestamp) FROM "Message"),
+    (SELECT min(timestamp) FROM "TypingEvent"), (SELECT min(timestamp) FROM "ReactionEvent")) AS at`;

@@ -1,0 +1,98 @@
+import type { Database, Queryable } from '../database.ts';
+import {
+  deleteRollupBuckets,
+  GET_EARLIEST_EVENT,
+  INSERT_ACTIVITY_ROLLUP,
+  INSERT_PRESENCE_COMBO_ROLLUP,
+  INSERT_PRESENCE_ROLLUP,
+} from './rollup-statements.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** The one row of RollupState the analytics rollups keep. */
+export const ROLLUP_STATE_NAME = 'analytics';
+
+/** Options of {@link runRollups}. */
+export interface RollupOptions {
+  now: Date;
+  /**
+   * Hours before the last rolled hour that every run aggregates again, for rows written after
+   * their hour ended (a batch flushed late, events replayed after a resume). Default 1.
+   */
+  redoHours?: number;
+  /**
+   * How long after an hour ends it is rolled up, so rows still in flight land first.
+   * Default 2 minutes.
+   */
+  settleMs?: number;
+}
+
+/** What one run did. */
+export interface RollupRun {
+  /** Every hour before this is rolled up; null when there is no data yet. */
+  rolledUntil: Date | null;
+  hours: number;
+}
+
+const tables = ['PresenceRollup', 'PresenceComboRollup', 'ActivityRollup'] as const;
+const inserts = [INSERT_PRESENCE_ROLLUP, INSERT_PRESENCE_COMBO_ROLLUP, INSERT_ACTIVITY_ROLLUP];
+
+const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 | 24) => {
+  for (const [i, table] of tables.entries()) {
+    await tx.query(deleteRollupBuckets(table), [from, to, bucketHours]);
+    await tx.query(inserts[i] as string, [from, to, bucketHours]);
+  }
+};
+
+/** Where the rollups reach, or null before the first run. */
+export const getRolledUntil = async (db: Queryable): Promise<Date | null> => {
+  const [row] = await db.query<{ rolledUntil: Date }>(
+    `SELECT "rolledUntil" FROM "RollupState" WHERE name = $1`,
+    [ROLLUP_STATE_NAME],
+  );
+  return row ? new Date(row.rolledUntil) : null;
+};
+
+const setRolledUntil = (tx: Queryable, at: Date) =>
+  tx.query(
+    `INSERT INTO "RollupState" (name, "rolledUntil") VALUES ($1, $2)
+     ON CONFLICT (name) DO UPDATE SET "rolledUntil" = excluded."rolledUntil", "updatedAt" = now()`,
+    [ROLLUP_STATE_NAME, at],
+  );
+
+/**
+ * Aggregates every complete UTC hour (and day) since the last run into the rollup tables,
+ * one day per transaction, then moves the watermark. The last `redoHours` rolled hours are
+ * aggregated again each run; rows older than that which arrive late are not counted by the
+ * rollups until they are rebuilt. The first run starts at the earliest stored event.
+ */
+export const runRollups = async (db: Database, options: RollupOptions): Promise<RollupRun> => {
+  const target = Math.floor((options.now.getTime() - (options.settleMs ?? 120_000)) / HOUR_MS);
+  const previous = await getRolledUntil(db);
+  let startMs: number;
+  if (previous) {
+    startMs = previous.getTime() - (options.redoHours ?? 1) * HOUR_MS;
+  } else {
+    const [earliest] = await db.query<{ at: Date | null }>(GET_EARLIEST_EVENT);
+    if (!earliest?.at) return { rolledUntil: null, hours: 0 };
+    startMs = Math.floor(new Date(earliest.at).getTime() / HOUR_MS) * HOUR_MS;
+  }
+  const endMs = target * HOUR_MS;
+  if (startMs >= endMs) return { rolledUntil: previous, hours: 0 };
+  for (let dayMs = Math.floor(startMs / DAY_MS) * DAY_MS; dayMs < endMs; dayMs += DAY_MS) {
+    const from = new Date(Math.max(dayMs, startMs));
+    const to = new Date(Math.min(dayMs + DAY_MS, endMs));
+    await db.transaction(async (tx) => {
+      await rollBuckets(tx, from, to, 1);
+      if (dayMs + DAY_MS <= endMs) {
+        await rollBuckets(tx, new Date(dayMs), new Date(dayMs + DAY_MS), 24);
+      }
+      await setRolledUntil(tx, to);
+    });
+  }
+  const hours = (endMs - startMs) / HOUR_MS;
+  // After a catch-up (the first run, a rebuild) the planner needs statistics before autovacuum
+  // would gather them: without them it expects one row per bucket range and picks nested loops.
+  if (hours > 24) await db.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`);
+  return { rolledUntil: new Date(endMs), hours };
+};

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { guilds } from './guild.ts';
+import { users } from './user.ts';
+
+/*
+ * Rollups: per member (and channel) aggregates of the raw event tables over whole UTC hours
+ * (`bucketHours` 1) and whole UTC days (24), kept by the rollup job (src/store/rollups) so
+ * analytics read a few rows per member instead of every event. Keyed by guildId and userId,
+ * so member erasure, retention and guild purges find them like the event tables.
+ */
+
+const guildRef = () =>
+  text('guildId')
+    .notNull()
+    .references(() => guilds.id, { onDelete: 'cascade' });
+const userRef = () =>
+  text('userId')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bucket = () => at('bucket').notNull();
+const bucketHours = () => smallint('bucketHours').notNull();
+const hoursCheck = (name: string, column: unknown) => check(name, sql`${column} IN (1, 24)`);
+
+/** A member's presence snapshots in one bucket (what ghosts, lurkers, shifts… count). */
+export const presenceRollups = pgTable(
+  'PresenceRollup',
+  {
+    guildId: guildRef(),
+    bucketHours: bucketHours(),
+    bucket: bucket(),
+    userId: userRef(),
+    snapshots: integer('snapshots').notNull(),
+    nonOfflineSnapshots: integer('nonOfflineSnapshots').notNull(),
+    /** Non-offline snapshots with two or more platforms not offline. */
+    multiClientSnapshots: integer('multiClientSnapshots').notNull(),
+    /** Snapshots (any status) whose clientStatus has two or more platforms. */
+    multiKeySnapshots: integer('multiKeySnapshots').notNull(),
+    /** Platforms not offline in any non-offline snapshot: desktop 1, mobile 2, web 4, embedded 8. */
+    platformsMask: smallint('platformsMask').notNull(),
+    firstAt: at('firstAt').notNull(),
+    lastAt: at('lastAt').notNull(),
+    /** Whether the bucket's last snapshot is not offline (its online time runs into the next). */
+    lastOnline: boolean('lastOnline').notNull(),
+    firstOnlineAt: at('firstOnlineAt'),
+    lastOnlineAt: at('lastOnlineAt'),
+    firstMultiAt: at('firstMultiAt'),
+    lastMultiAt: at('lastMultiAt'),
+    /** Online time (µs) of non-offline snapshots followed by another snapshot in the bucket. */
+    innerOnlineMicros: bigint('innerOnlineMicros', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.bucketHours, t.bucket, t.userId] }),
+    hoursCheck('PresenceRollup_bucketHours_check', t.bucketHours),
+  ],
+);
+
+/** Multi-client snapshots of a member in one bucket, per combination of platforms. */
+export const presenceComboRollups = pgTable(
+  'PresenceComboRollup',
+  {
+    guildId: guildRef(),
+    bucketHours: bucketHours(),
+    bucket: bucket(),
+    userId: userRef(),
+    platformsMask: smallint('platformsMask').notNull(),
+    snapshots: integer('snapshots').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.bucketHours, t.bucket, t.userId, t.platformsMask] }),
+    hoursCheck('PresenceComboRollup_bucketHours_check', t.bucketHours),
+  ],
+);
+
+/**
+ * A member's messages, typing and reactions in one channel and bucket, and the timing of the
+ * member's messages (gaps to their previous message in the same bucket, whatever the channel,
+ * counted on the later message's channel).
+ */
+export const activityRollups = pgTable(
+  'ActivityRollup',
+  {
+    guildId: guildRef(),
+    bucketHours: bucketHours(),
+    bucket: bucket(),
+    userId: userRef(),
+    channelId: text('channelId').notNull(),
+    messages: integer('messages').notNull(),
+    typing: integer('typing').notNull(),
+    reactions: integer('reactions').notNull(),
+    firstMessageAt: at('firstMessageAt'),
+    lastMessageAt: at('lastMessageAt'),
+    messageGaps: integer('messageGaps').notNull(),
+    /** Sum of the gaps and of their squares, in seconds (exact numeric). */
+    gapSeconds: numeric('gapSeconds').notNull(),
+    gapSquares: numeric('gapSquares').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.bucketHours, t.bucket, t.userId, t.channelId] }),
+    hoursCheck('ActivityRollup_bucketHours_check', t.bucketHours),
+  ],
+);
+
+/** How far the rollups reach: every hour before `rolledUntil` is aggregated. */
+export const rollupStates = pgTable('RollupState', {
+  name: text('name').primaryKey(),
+  rolledUntil: at('rolledUntil').notNull(),
+  updatedAt: at('updatedAt').notNull().defaultNow(),
+});
