@@ -16,8 +16,11 @@ import { heatmapMetrics } from '../../store/queries/analytics/list-heatmap-cells
 import type { AuthContext } from '../auth/auth-context.ts';
 import { getPrincipal } from '../auth/authenticate.ts';
 import { requireGuild } from '../auth/require-guild.ts';
-import { bearerSecurity } from './access-schemas.ts';
+import type { AnalyticsCache } from '../cache/analytics-cache.ts';
+import { cached } from '../cache/cached.ts';
+import { bearerSecurity, errorSchema } from './access-schemas.ts';
 import { analyticsQuerySchema, guildParams, toAnalyticsQuery } from './analytics-params.ts';
+import { analyticsResponseSchemas } from './analytics-schemas.ts';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 
@@ -118,9 +121,17 @@ const analytics: readonly AnalyticRoute[] = [
   },
 ];
 
-/** `GET /api/v1/guilds/:guildId/overview` and `…/analytics/*`: guild-scoped, behind the access rules. */
+const cacheNote = (cache: AnalyticsCache | undefined): string =>
+  cache
+    ? ` Answers are cached for ${cache.ttlSeconds} s per guild, window and parameters (\`X-Cache: hit|miss\`); new data for the guild invalidates them, so without \`from\`/\`to\` an answer (and its \`window\`) may be up to that old.`
+    : '';
+
+/**
+ * `GET /api/v1/guilds/:guildId/overview` and `…/analytics/*`: guild-scoped, behind the access
+ * rules, answers cached briefly when a cache is given.
+ */
 export const analyticsRoutes =
-  (context: AuthContext, db: Database): FastifyPluginAsyncZod =>
+  (context: AuthContext, db: Database, cache?: AnalyticsCache): FastifyPluginAsyncZod =>
   async (app) => {
     for (const analytic of analytics) {
       app.get(
@@ -129,16 +140,34 @@ export const analyticsRoutes =
           schema: {
             tags: ['analytics'],
             summary: analytic.summary,
+            description: `${analytic.summary}${cacheNote(cache)}`,
             security: bearerSecurity,
             params: guildParams,
             querystring: analyticsQuerySchema.extend(analytic.extra),
+            response: {
+              200: analyticsResponseSchemas[analytic.path] ?? errorSchema,
+              400: errorSchema,
+              401: errorSchema,
+              404: errorSchema,
+              429: errorSchema,
+            },
           },
         },
-        async (request) => {
+        async (request, reply) => {
           const { guildId } = request.params;
           await requireGuild(context.orm, getPrincipal(request), guildId);
           const params = request.query as z.infer<typeof analyticsQuerySchema> & Params;
-          return analytic.run(db, toAnalyticsQuery(guildId, params, context.now()), params);
+          const query = toAnalyticsQuery(guildId, params, context.now());
+          const compute = () => analytic.run(db, query, params);
+          if (!cache) return compute();
+          const answer = await cached(
+            cache,
+            request.log,
+            { guildId, route: analytic.path, params },
+            compute,
+          );
+          reply.header('X-Cache', answer.hit ? 'hit' : 'miss');
+          return answer.value;
         },
       );
     }
