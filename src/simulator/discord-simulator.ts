@@ -6,6 +6,11 @@ import { WebSocketServer } from 'ws';
 import { createGatewayHub } from './gateway-hub.ts';
 import { type GatewayOptions, toGatewayOptions } from './gateway-options.ts';
 import { type GuildState, type SimGuild, toGuildState } from './guild-state.ts';
+import {
+  createInteractions,
+  type InteractionCallback,
+  type InteractionInput,
+} from './interactions.ts';
 import { createOAuthProvider } from './oauth-provider.ts';
 import { createRestHandler } from './rest-handler.ts';
 import type { SessionSummary } from './session-registry.ts';
@@ -69,6 +74,10 @@ export interface DiscordSimulator {
   addUser(user: SimUser): void;
   /** The user the simulated consent logs in when no `sim_user` is given. */
   setLoggedInUser(userId: string): void;
+  /** Sends INTERACTION_CREATE (a slash command use); resolves with the bot's callback. */
+  interact(input: InteractionInput): Promise<InteractionCallback>;
+  /** The commands the bot registered (`PUT /applications/:id/commands`). */
+  listCommands(): unknown[];
   close(): Promise<void>;
 }
 
@@ -103,7 +112,17 @@ export const createDiscordSimulator = async (
     },
   });
   const oauth = createOAuthProvider({ application: state.application, nowMs });
-  const handleRest = createRestHandler({ state, oauth, counters, getGatewayBotInfo });
+  const interactions = createInteractions({
+    applicationId: state.application.clientId,
+    nowMs,
+  });
+  const handleRest = createRestHandler({
+    state,
+    oauth,
+    counters,
+    getGatewayBotInfo,
+    interactions,
+  });
   const server = createServer((req, res) => {
     handleRest(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -157,6 +176,12 @@ export const createDiscordSimulator = async (
     setLoggedInUser(userId) {
       state.loggedInUserId = userId;
     },
+    interact(input) {
+      const { payload, answered } = interactions.create(input);
+      hub.dispatch(input.guildId, 'INTERACTION_CREATE', payload);
+      return answered;
+    },
+    listCommands: () => interactions.listCommands(state.application.clientId),
     async close() {
       hub.shutdown();
       wss.close();

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayBotInfo, APIUser } from 'discord-api-types/v10';
+import type { Interactions } from './interactions.ts';
 import { listUserGuilds } from './list-user-guilds.ts';
 import type { OAuthProvider } from './oauth-provider.ts';
 import type { SimulatorCounters } from './simulator-counters.ts';
@@ -11,6 +12,8 @@ export interface RestHandlerContext {
   oauth: OAuthProvider;
   counters: SimulatorCounters;
   getGatewayBotInfo: () => APIGatewayBotInfo;
+  /** Application commands and interaction callbacks. */
+  interactions?: Interactions;
 }
 
 /** A response to write: status, JSON body, extra headers. */
@@ -141,6 +144,12 @@ export const createRestHandler = (context: RestHandlerContext) => {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     try {
       const path = toRoute(url.pathname);
+      const interaction = await context.interactions?.handleRest(
+        req,
+        path,
+        identifyCaller(req)?.type === 'bot',
+      );
+      if (interaction) return interaction;
       if (req.method === 'GET') return get(req, path, url.searchParams);
       if (req.method === 'POST') return await post(req, path);
       return error(405, '405: Method Not Allowed');
