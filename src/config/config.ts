@@ -70,6 +70,18 @@ export const configSchema = z.object({
     .refine((ids) => ids.every((id) => snowflake.test(id)), {
       message: 'expected a comma-separated list of Discord user ids',
     }),
+  ANALYTICS_CACHE_TTL_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 (off) or more seconds')
+    .max(3_600, 'expected at most 3600 seconds')
+    .default(30),
+  ANALYTICS_ROLLUP_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'expected a number of seconds' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 (off) or more seconds')
+    .max(86_400, 'expected at most 86400 seconds')
+    .default(300),
   LOG_LEVEL: z
     .enum(logLevels, { message: `expected one of ${logLevels.join(', ')}` })
     .default('info'),

@@ -12,6 +12,7 @@ import { createDispatchHandler } from './dispatch-handler.ts';
 import { toGatewayIntents } from './gateway-intents.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
 import { loadIngestPolicy } from './ingest-policy.ts';
+import { createPrivacyInteractions } from './interactions/privacy-interactions.ts';
 import { createLatencyTracker } from './normalize/latency-tracker.ts';
 import { loadSessionStore } from './session-store.ts';
 
@@ -29,12 +30,16 @@ export interface BotOptions {
   writer?: Omit<BatchWriterOptions, 'db' | 'log' | 'metrics'>;
   /** How often content-capture settings and opt-outs are re-read. */
   policyRefreshMs?: number;
+  /** The dashboard's address, for `/privacy export`'s link. */
+  publicUrl?: string | undefined;
 }
 
 /** The running bot. */
 export interface Bot {
   readonly writer: BatchWriter;
   readonly manager: WebSocketManager;
+  /** Re-reads opt-outs and content-capture settings now (after a privacy change). */
+  refreshPolicy(): Promise<void>;
   start(): Promise<void>;
   /** Disconnects (keeping the session resumable) and commits what was received. */
   stop(): Promise<void>;
@@ -57,6 +62,14 @@ export const createBot = async (options: BotOptions): Promise<Bot> => {
   const sessions = await loadSessionStore(db, options.shardCount ?? null);
   const writer = createBatchWriter({ db, log, metrics, ...options.writer });
   const rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.token);
+  const interactions = createPrivacyInteractions({
+    db,
+    rest,
+    log,
+    refreshPolicy: () => policy.refresh(),
+    publicUrl: options.publicUrl,
+  });
+  let commandsRegistered = false;
   const manager = new WebSocketManager({
     token: options.token,
     intents: toGatewayIntents(policy.anyContentCapture),
@@ -102,6 +115,17 @@ export const createBot = async (options: BotOptions): Promise<Bot> => {
 
   manager.on(WebSocketShardEvents.Dispatch, (payload, shardId) => {
     handler.handle(payload, shardId);
+    if (payload.t === GatewayDispatchEvents.Ready && !commandsRegistered) {
+      commandsRegistered = true;
+      interactions
+        .register(payload.d.application.id)
+        .catch((error: unknown) => log.warn({ err: error }, '/privacy registration failed'));
+    }
+    if (payload.t === GatewayDispatchEvents.InteractionCreate) {
+      interactions
+        .handle(payload.d)
+        .catch((error: unknown) => log.warn({ err: error }, 'interaction answer failed'));
+    }
     if (payload.t === GatewayDispatchEvents.GuildCreate && isMemberListPartial(payload.d)) {
       // A large guild's GUILD_CREATE lists only some members: ask for the rest (they arrive
       // as GUILD_MEMBERS_CHUNK). https://discord.com/developers/docs/events/gateway-events#request-guild-members
@@ -121,6 +145,7 @@ export const createBot = async (options: BotOptions): Promise<Bot> => {
   return {
     writer,
     manager,
+    refreshPolicy: () => policy.refresh(),
     start: async () => {
       await manager.connect();
       refresher = setInterval(() => {

@@ -2,14 +2,20 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../config/config.ts';
 import { isAppError } from '../errors/app-error.ts';
+import { runGuildCli } from './commands/guild-purge.ts';
+import { keysHelp, runKeys } from './commands/keys.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runPrivacyCli } from './commands/privacy.ts';
+import { runRetentionCli } from './commands/retention.ts';
 import { runStart } from './commands/start.ts';
+import { runUsers, usersHelp } from './commands/users.ts';
 import { runDemo } from './demo/run-demo.ts';
 
 interface Command {
   summary: string;
   help: string;
-  run(env: Record<string, string | undefined>): Promise<void>;
+  /** `args`: what follows the command's name on the command line. */
+  run(env: Record<string, string | undefined>, args: readonly string[]): Promise<void>;
 }
 
 const configHelp = 'Configuration comes from environment variables (and ./.env); see .env.example.';
@@ -54,6 +60,58 @@ const commands: Record<string, Command> = {
     ].join('\n'),
     run: runMigrate,
   },
+  users: {
+    summary: 'Set a user’s instance role: users promote <discordId> --role ADMIN.',
+    help: `${usersHelp}\n\n${configHelp}`,
+    run: runUsers,
+  },
+  keys: {
+    summary: 'Create an API key without a browser: keys create --user <discordId> --json.',
+    help: `${keysHelp}\n\n${configHelp}`,
+    run: runKeys,
+  },
+  privacy: {
+    summary: "Export or erase one member's data: privacy export|delete --discord-id <id>.",
+    help: [
+      'Usage: spywatcher privacy export --discord-id <id> [--out <file>]',
+      '       spywatcher privacy delete --discord-id <id> [--opt-out] --yes',
+      '',
+      'export writes everything held about the member, in every guild, as one JSON document',
+      '(no token or key hashes) to stdout or --out. delete erases it; without --yes it only',
+      'lists what would go. --opt-out also stops collection about them in every guild (only a',
+      'suppression marker with their id stays). Both are recorded in the audit log.',
+      '',
+      configHelp,
+    ].join('\n'),
+    run: runPrivacyCli,
+  },
+  guild: {
+    summary: "Purge one guild's data now: guild purge <guildId> --yes.",
+    help: [
+      'Usage: spywatcher guild purge <guildId> --yes',
+      '',
+      'Deletes every row of the guild (events, members, roles, settings, managed-guild rows,',
+      'audit rows) and the users known only from it; other guilds are untouched. Guilds the bot',
+      'left are purged by the server on their own 7 days after leaving. Audited.',
+      '',
+      configHelp,
+    ].join('\n'),
+    run: runGuildCli,
+  },
+  retention: {
+    summary: 'Apply retention now, with progress and rows removed per table: retention run.',
+    help: [
+      'Usage: spywatcher retention run',
+      '',
+      'Deletes rows past their retention (presence 90 days, messages/typing/reactions/latency',
+      '30, joins and role changes 365, voice 90; per-guild overrides win), moves audit rows',
+      'older than a year to AuditLogArchive, deletes expired sessions, purges guilds the bot',
+      'left over 7 days ago. The server does the same every hour.',
+      '',
+      configHelp,
+    ].join('\n'),
+    run: runRetentionCli,
+  },
 };
 
 const usage = [
@@ -95,7 +153,7 @@ export const runCli = async (
     return 0;
   }
   try {
-    await command.run(env);
+    await command.run(env, argv.slice(argv.indexOf(name) + 1));
     return 0;
   } catch (error) {
     if (isAppError(error)) {

@@ -1,7 +1,10 @@
 import { type Config, parseConfig } from '../../config/config.ts';
 import { createBot } from '../../ingest/bot.ts';
 import { createIngestMetrics } from '../../ingest/ingest-metrics.ts';
+import { createLivePublisher } from '../../live/live-publisher.ts';
+import { startPrivacyJob } from '../../privacy/privacy-job.ts';
 import { openDatabase } from '../../store/open-database.ts';
+import { startRollupJob } from '../../store/rollups/rollup-job.ts';
 import { connectHelp } from '../connect-help.ts';
 import { runDemo } from '../demo/run-demo.ts';
 import { resolveJwtSecret } from '../jwt-secret.ts';
@@ -41,6 +44,14 @@ const runProduct = async (config: Config, token: string | undefined): Promise<vo
   await db.migrate();
   const served = await serve(config, db, log, toAuthOptions(config, jwtSecret));
   defer(() => served.app.close());
+  const privacyJob = startPrivacyJob({ db, log });
+  defer(() => privacyJob.stop());
+  const rollupJob = startRollupJob({
+    db,
+    log,
+    intervalMs: config.ANALYTICS_ROLLUP_INTERVAL_SECONDS * 1_000,
+  });
+  defer(() => rollupJob.stop());
   const banner = [`Spywatcher is listening on ${served.url}`, `Database: ${db.description}`];
   const bot =
     token === undefined
@@ -52,10 +63,15 @@ const runProduct = async (config: Config, token: string | undefined): Promise<vo
           shardCount: config.DISCORD_SHARD_COUNT ?? null,
           db,
           log,
+          publicUrl: config.PUBLIC_URL ?? served.url,
           metrics: createIngestMetrics(served.metrics),
+          writer: {
+            onCommitted: createLivePublisher({ bus: served.bus, db, log }).onCommitted,
+          },
         });
   if (bot) {
     defer(() => bot.stop());
+    served.policySignal.subscribe(() => bot.refreshPolicy());
     await bot.start();
     banner.push(`Bot: connected to the Discord gateway via ${config.DISCORD_API_URL}`);
   } else {

@@ -4,11 +4,17 @@ import { toCallbackUrl } from '../../api/auth/auth-options.ts';
 import type { Config } from '../../config/config.ts';
 import { createBot } from '../../ingest/bot.ts';
 import { createIngestMetrics } from '../../ingest/ingest-metrics.ts';
-import { createDiscordSimulator } from '../../simulator/discord-simulator.ts';
+import { createLivePublisher } from '../../live/live-publisher.ts';
+import { startPrivacyJob } from '../../privacy/privacy-job.ts';
+import {
+  createDiscordSimulator,
+  type DiscordSimulator,
+} from '../../simulator/discord-simulator.ts';
 import { toGuildCreatePayload } from '../../simulator/guild-create-payload.ts';
 import { createScenario } from '../../simulator/scenario/create-scenario.ts';
 import { driveScenario } from '../../simulator/scenario/drive-scenario.ts';
 import { openPgliteDatabase } from '../../store/pglite-database.ts';
+import { startRollupJob } from '../../store/rollups/rollup-job.ts';
 import { connectHelp } from '../connect-help.ts';
 import { resolveJwtSecret } from '../jwt-secret.ts';
 import { createLogger } from '../logger.ts';
@@ -29,7 +35,14 @@ const SEED = 'spywatcher-demo';
  * API, on an embedded database of its own (`<data dir>/demo`) so that demo rows never mix with
  * real ones. The guild has a week of history and goes on living in real time.
  */
-export const runDemo = async (config: Config, options: { reason?: string } = {}): Promise<void> => {
+export const runDemo = async (
+  config: Config,
+  options: {
+    reason?: string;
+    /** Called once everything runs, e.g. by the dashboard's end-to-end test to push live events. */
+    onReady?: (demo: { sim: DiscordSimulator; guildId: string; url: string }) => void;
+  } = {},
+): Promise<void> => {
   const log = createLogger(config.LOG_LEVEL);
   const defer = trapSignals((error) => log.error({ err: error }, 'shutdown failed'));
   const dataDir = resolve(config.SPYWATCHER_DATA_DIR, 'demo');
@@ -89,14 +102,26 @@ export const runDemo = async (config: Config, options: { reason?: string } = {})
     }),
   );
   defer(() => served.app.close());
+  const privacyJob = startPrivacyJob({ db, log });
+  defer(() => privacyJob.stop());
+  const rollupJob = startRollupJob({
+    db,
+    log,
+    intervalMs: config.ANALYTICS_ROLLUP_INTERVAL_SECONDS * 1_000,
+  });
+  defer(() => rollupJob.stop());
+  const publisher = createLivePublisher({ bus: served.bus, db, log });
   const bot = await createBot({
     token: sim.botToken,
     apiUrl: sim.apiUrl,
     db,
     log,
+    publicUrl: served.url,
     metrics: createIngestMetrics(served.metrics),
+    writer: { onCommitted: publisher.onCommitted },
   });
   defer(() => bot.stop());
+  served.policySignal.subscribe(() => bot.refreshPolicy());
   await bot.start();
   const live = new AbortController();
   const driving = driveScenario({
@@ -119,4 +144,5 @@ export const runDemo = async (config: Config, options: { reason?: string } = {})
       connectHelp,
     ].join('\n'),
   );
+  options.onReady?.({ sim, guildId: scenario.guild.id, url: served.url });
 };
