@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { startPeriodicJob } from '../jobs/periodic-job.ts';
 import type { Database } from '../store/database.ts';
 import { type MaintenanceReport, runPrivacyMaintenance } from './run-privacy-maintenance.ts';
 
@@ -28,33 +29,15 @@ export const privacyJobDefaults = { intervalMs: 3_600_000, firstDelayMs: 60_000 
  */
 export const startPrivacyJob = (options: PrivacyJobOptions): PrivacyJob => {
   const now = options.now ?? (() => new Date());
-  let running: Promise<MaintenanceReport> | undefined;
-  const runNow = (): Promise<MaintenanceReport> => {
-    running ??= runPrivacyMaintenance(options.db, {
-      now: now(),
-      log: options.log,
-      ...(options.graceDays === undefined ? {} : { graceDays: options.graceDays }),
-    }).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const tick = () => {
-    runNow().catch((error: unknown) => options.log.warn({ err: error }, 'privacy job failed'));
-  };
-  const first = setTimeout(() => {
-    tick();
-    timer = setInterval(tick, options.intervalMs ?? privacyJobDefaults.intervalMs);
-    timer.unref();
-  }, options.firstDelayMs ?? privacyJobDefaults.firstDelayMs);
-  first.unref();
-  let timer: NodeJS.Timeout | undefined;
-  return {
-    runNow,
-    stop: async () => {
-      clearTimeout(first);
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+  return startPeriodicJob({
+    run: () =>
+      runPrivacyMaintenance(options.db, {
+        now: now(),
+        log: options.log,
+        ...(options.graceDays === undefined ? {} : { graceDays: options.graceDays }),
+      }),
+    intervalMs: options.intervalMs ?? privacyJobDefaults.intervalMs,
+    firstDelayMs: options.firstDelayMs ?? privacyJobDefaults.firstDelayMs,
+    onError: (error) => options.log.warn({ err: error }, 'privacy job failed'),
+  });
 };

@@ -4,7 +4,7 @@ import { insertAuditLog } from '../../store/access/insert-audit-log.ts';
 import type { Database } from '../../store/database.ts';
 import { purgeGuild } from '../../store/privacy/purge-guild.ts';
 import { type CommandOutput, processOutput, toCountTable } from './command-output.ts';
-import { withDatabase } from './with-database.ts';
+import { withCommandDatabase } from './open-command-database.ts';
 
 const usage = 'Usage: spywatcher guild purge <guildId> --yes';
 
@@ -64,5 +64,5 @@ export const runGuildCli = async (
   args: readonly string[],
 ): Promise<void> => {
   const command = parseGuildPurgeArgs(args);
-  await withDatabase(env, (db) => runGuildPurgeCommand(db, command, processOutput()));
+  await withCommandDatabase(env, (db) => runGuildPurgeCommand(db, command, processOutput()));
 };

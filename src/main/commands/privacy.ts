@@ -10,7 +10,7 @@ import { exportMember } from '../../store/privacy/export-member.ts';
 import { optOutMember } from '../../store/privacy/opt-out-member.ts';
 import { summarizeMember } from '../../store/privacy/summarize-member.ts';
 import { type CommandOutput, processOutput, toCountTable } from './command-output.ts';
-import { withDatabase } from './with-database.ts';
+import { withCommandDatabase } from './open-command-database.ts';
 
 const usage = [
   'Usage: spywatcher privacy export --discord-id <id> [--out <file>]',
@@ -105,5 +105,5 @@ export const runPrivacyCli = async (
   args: readonly string[],
 ): Promise<void> => {
   const command = parsePrivacyArgs(args);
-  await withDatabase(env, (db) => runPrivacyCommand(db, command, processOutput()));
+  await withCommandDatabase(env, (db) => runPrivacyCommand(db, command, processOutput()));
 };

@@ -8,7 +8,7 @@ import {
   toCountTable,
   toProgressBar,
 } from './command-output.ts';
-import { withDatabase } from './with-database.ts';
+import { withCommandDatabase } from './open-command-database.ts';
 
 /** `spywatcher retention run` on an open database: one pass of the privacy job, reported. */
 export const runRetentionCommand = async (
@@ -49,5 +49,5 @@ export const runRetentionCli = async (
   if (positionals[0] !== 'run' || positionals.length !== 1) {
     throw new AppError('VALIDATION_FAILED', 'Usage: spywatcher retention run');
   }
-  await withDatabase(env, (db) => runRetentionCommand(db, processOutput()));
+  await withCommandDatabase(env, (db) => runRetentionCommand(db, processOutput()));
 };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { startPeriodicJob } from '../../jobs/periodic-job.ts';
 import type { Database } from '../database.ts';
 import { type RollupRun, runRollups } from './run-rollups.ts';
 
@@ -25,36 +26,13 @@ export interface RollupJob {
  */
 export const startRollupJob = (options: RollupJobOptions): RollupJob => {
   const now = options.now ?? (() => new Date());
-  let running: Promise<RollupRun> | undefined;
-  const runNow = (): Promise<RollupRun> => {
-    running ??= runRollups(options.db, { now: now() }).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const tick = () => {
-    runNow()
-      .then((run) => {
-        if (run.hours > 1) options.log.info({ ...run }, 'analytics rollups caught up');
-      })
-      .catch((error: unknown) => options.log.warn({ err: error }, 'analytics rollup job failed'));
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const first =
-    options.intervalMs > 0
-      ? setTimeout(() => {
-          tick();
-          timer = setInterval(tick, options.intervalMs);
-          timer.unref();
-        }, options.firstDelayMs ?? 5_000)
-      : undefined;
-  first?.unref();
-  return {
-    runNow,
-    stop: async () => {
-      clearTimeout(first);
-      if (timer) clearInterval(timer);
-      await running?.catch(() => undefined);
+  return startPeriodicJob({
+    run: () => runRollups(options.db, { now: now() }),
+    intervalMs: options.intervalMs,
+    firstDelayMs: options.firstDelayMs ?? 5_000,
+    onResult: (run) => {
+      if (run.hours > 1) options.log.info({ ...run }, 'analytics rollups caught up');
     },
-  };
+    onError: (error) => options.log.warn({ err: error }, 'analytics rollup job failed'),
+  });
 };
