@@ -51,4 +51,13 @@ describe('canReadGuild', () => {
   ])('%s → %s', (_name, who, managed, expected) => {
     expect(canReadGuild(who, managed)).toBe(expected);
   });
+
+  it.each<[string, DiscordUserGuild | undefined, boolean, boolean]>([
+    ['no login row, the bot sees a manager role', undefined, true, true],
+    ['a login row granting nothing, the bot sees a manager role', guild('1024'), true, true],
+    ['a manager at login, the bot sees no manager role', guild('32'), false, true],
+    ['neither', undefined, false, false],
+  ])('%s → %s', (_name, managed, managedByBotData, expected) => {
+    expect(canReadGuild(principal('USER'), managed, managedByBotData)).toBe(expected);
+  });
 });

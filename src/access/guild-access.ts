@@ -32,10 +32,14 @@ export const toManagedGuilds = (guilds: readonly DiscordUserGuild[]): DiscordUse
 export const canSeeAllGuilds = (principal: Principal): boolean => principal.role === 'ADMIN';
 
 /**
- * Whether the caller may read a guild's data: instance ADMIN, or a stored managed-guild row
- * (`managed`) from their last login.
+ * Whether the caller may read a guild's data: instance ADMIN, a stored managed-guild row
+ * (`managed`) from their last login, or the bot's own member and role data (`managedByBotData`).
  */
 export const canReadGuild = (
   principal: Principal,
   managed: DiscordUserGuild | undefined,
-): boolean => canSeeAllGuilds(principal) || (managed !== undefined && canManageGuild(managed));
+  managedByBotData = false,
+): boolean =>
+  canSeeAllGuilds(principal) ||
+  managedByBotData ||
+  (managed !== undefined && canManageGuild(managed));

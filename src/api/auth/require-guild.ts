@@ -15,6 +15,7 @@ export const requireGuild = async (
   guildId: string,
 ): Promise<VisibleGuildRow> => {
   const access = await getGuildAccess(orm, guildId, principal.userId);
-  if (!access || !canReadGuild(principal, access.managed)) throw new AppError('GUILD_NOT_FOUND');
+  if (!access || !canReadGuild(principal, access.managed, access.managedByBotData))
+    throw new AppError('GUILD_NOT_FOUND');
   return access.guild;
 };

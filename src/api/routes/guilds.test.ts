@@ -69,5 +69,46 @@ for (const backend of testBackends()) {
       harness().sim.addUser(alice);
       expect(await listGuilds(second.accessToken)).toEqual([]);
     });
+    it('follows the bot’s member and role data between logins', async () => {
+      await insertKnownGuilds(db());
+      const tokens = await loginAs(harness(), bob.user.id);
+      expect(await listGuilds(tokens.accessToken)).toEqual([]);
+      const [row] = await db().query<{ id: string }>(
+        `SELECT id FROM "User" WHERE "discordId" = $1`,
+        [bob.user.id],
+      );
+      const userId = row?.id;
+      await db().query(
+        `INSERT INTO "GuildRole" (id, "guildId", name, permissions) VALUES
+           ('900', $1, 'Mods', '32'), ('901', $1, 'Chat', '1024'), ($1, $1, '@everyone', '1024')`,
+        [guildIds.member],
+      );
+      await db().query(
+        `INSERT INTO "GuildMember" ("guildId", "userId", "roleIds") VALUES ($1, $2, '{901}')`,
+        [guildIds.member, userId],
+      );
+      const one = `/api/v1/guilds/${guildIds.member}`;
+      const read = async () =>
+        (await harness().app.inject({ url: one, headers: bearer(tokens.accessToken) })).statusCode;
+      expect(await read()).toBe(404);
+      // Given Manage Server on Discord: readable at once, without a new login.
+      await db().query(`UPDATE "GuildMember" SET "roleIds" = '{901,900}' WHERE "userId" = $1`, [
+        userId,
+      ]);
+      expect(await listGuilds(tokens.accessToken)).toEqual([guildIds.member]);
+      expect(await read()).toBe(200);
+      // The role taken away, or the member gone: not readable any more.
+      await db().query(`UPDATE "GuildMember" SET "leftAt" = now() WHERE "userId" = $1`, [userId]);
+      expect(await read()).toBe(404);
+      await db().query(`UPDATE "GuildMember" SET "leftAt" = NULL, "roleIds" = '{901}'`);
+      expect(await read()).toBe(404);
+      // Ownership moved to them: readable.
+      await db().query(`UPDATE "Guild" SET "ownerId" = $1 WHERE id = $2`, [
+        bob.user.id,
+        guildIds.member,
+      ]);
+      expect(await listGuilds(tokens.accessToken)).toEqual([guildIds.member]);
+      expect(await read()).toBe(200);
+    });
   });
 }

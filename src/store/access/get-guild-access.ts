@@ -1,16 +1,22 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
 import { managedGuilds } from '../schema/auth.ts';
 import { guilds } from '../schema/guild.ts';
+import { botDataManagerSql } from './bot-data-manager-sql.ts';
 import type { VisibleGuildRow } from './list-visible-guilds.ts';
 
 /** A guild the bot is in, with what the user's last login said about it (if anything). */
 export interface GuildAccessRow {
   guild: VisibleGuildRow;
   managed: { id: string; owner: boolean; permissions: string } | undefined;
+  /** Whether the bot's member and role data show the user as owner or manager. */
+  managedByBotData: boolean;
 }
 
-/** The guild (unless unknown or left) and the user's managed-guild row for it, in one query. */
+/**
+ * The guild (unless unknown or left), the user's managed-guild row for it and what the bot's data
+ * says of them, in one query.
+ */
 export const getGuildAccess = async (
   orm: Orm,
   guildId: string,
@@ -24,6 +30,7 @@ export const getGuildAccess = async (
       memberCount: guilds.memberCount,
       owner: managedGuilds.owner,
       permissions: managedGuilds.permissions,
+      managedByBotData: sql<boolean>`${botDataManagerSql(userId)}`,
     })
     .from(guilds)
     .leftJoin(
@@ -32,8 +39,8 @@ export const getGuildAccess = async (
     )
     .where(and(eq(guilds.id, guildId), isNull(guilds.leftAt)));
   if (!row) return undefined;
-  const { owner, permissions, ...guild } = row;
+  const { owner, permissions, managedByBotData, ...guild } = row;
   const managed =
     owner === null || permissions === null ? undefined : { id: guild.id, owner, permissions };
-  return { guild, managed };
+  return { guild, managed, managedByBotData };
 };

@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
 import { managedGuilds } from '../schema/auth.ts';
 import { guilds } from '../schema/guild.ts';
+import { botDataManagerSql } from './bot-data-manager-sql.ts';
 
 /** A guild the bot is in, as the dashboard lists it. */
 export interface VisibleGuildRow {
@@ -20,7 +21,7 @@ const columns = {
 
 /**
  * The guilds the bot is in that a caller may see: all of them (`userId` undefined, for
- * instance admins) or those the user manages according to their last login.
+ * instance admins) or those the user manages according to their last login or the bot's data.
  */
 export const listVisibleGuilds = (
   orm: Orm,
@@ -35,13 +36,15 @@ export const listVisibleGuilds = (
       .where(and(isNull(guilds.leftAt), only))
       .orderBy(asc(guilds.name), asc(guilds.id));
   }
+  const managedAtLogin = exists(
+    orm
+      .select({ one: sql`1` })
+      .from(managedGuilds)
+      .where(and(eq(managedGuilds.guildId, guilds.id), eq(managedGuilds.userId, userId))),
+  );
   return orm
     .select(columns)
     .from(guilds)
-    .innerJoin(
-      managedGuilds,
-      and(eq(managedGuilds.guildId, guilds.id), eq(managedGuilds.userId, userId)),
-    )
-    .where(and(isNull(guilds.leftAt), only))
+    .where(and(isNull(guilds.leftAt), only, or(managedAtLogin, botDataManagerSql(userId))))
     .orderBy(asc(guilds.name), asc(guilds.id));
 };
