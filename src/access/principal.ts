@@ -21,6 +21,8 @@ export interface ApiKeyPrincipal {
   tier: ApiKeyTier;
   /** The key's daily and monthly quotas per endpoint group. */
   quota: KeyQuota;
+  /** When the key stops working, if it has an expiry. */
+  expiresAt: Date | null;
 }
 
 /** Who is calling, once authenticated; `via` says how. Every route works with either. */

@@ -46,6 +46,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 export const serveLiveConnection = (options: LiveConnectionOptions): void => {
   const { socket, guildId, log } = options;
   const settings = { ...liveDefaults, ...dropUndefined(options) };
+  let closed = false;
   let unsubscribe: (() => void) | undefined;
   let expiry: NodeJS.Timeout | undefined;
   let alive = true;
@@ -69,6 +70,7 @@ export const serveLiveConnection = (options: LiveConnectionOptions): void => {
       socket.close(code, reason);
   };
   const stop = () => {
+    closed = true;
     unsubscribe?.();
     unsubscribe = undefined;
     clearTimeout(expiry);
@@ -92,6 +94,8 @@ export const serveLiveConnection = (options: LiveConnectionOptions): void => {
     );
   };
   const open = (grant: LiveGrant) => {
+    // The client may have gone while its authentication was being checked.
+    if (closed || socket.readyState !== socket.OPEN) return;
     clearTimeout(authTimer);
     expireAt(grant.expiresAt);
     unsubscribe ??= options.bus.subscribe((event: LiveEvent) => {

@@ -36,6 +36,7 @@ const authenticateApiKey = async (context: AuthContext, key: string): Promise<Pr
     apiKeyId: state.id,
     tier: state.tier,
     quota: parseKeyQuota(state.quota, state.tier),
+    expiresAt: state.expiresAt,
   };
 };
 

@@ -25,13 +25,23 @@ the upgrade), or — browsers cannot set headers on a WebSocket — connect with
 Server messages (JSON): \`ready\`, \`events\` (what the ingest just stored: counts and recent events),
 \`alert\` (multiClient, raidBurst, roleEscalation), \`pong\`, \`error\` (then a close: 4401 unauthenticated
 or token expired, 4403 banned, 4404 guild not found, 4408 no auth in time, 4400 bad message, 4429 slow consumer).
-Send \`{"type":"auth"}\` again with a fresh token to stay connected past the token's expiry; \`{"type":"ping"}\`
-is answered with \`pong\`.`;
+Send \`{"type":"auth"}\` again with a fresh token to stay connected past the token's expiry (a stream
+opened with an API key must send the key again every 5 minutes, so a revoked key, a banned owner or lost
+guild access ends it); \`{"type":"ping"}\` is answered with \`pong\`.`;
 
-/** When a principal's credential stops being good for the stream. */
-const toGrant = (principal: Principal): LiveGrant => ({
-  expiresAt: principal.via === 'session' ? principal.accessExpiresAt : null,
-});
+/**
+ * A key can be revoked, its owner banned or their guild access lost at any moment, and a key has
+ * no short expiry of its own: a stream opened with one is checked again this often.
+ */
+export const API_KEY_RECHECK_MS = 5 * 60_000;
+
+/** When a principal's credential stops being good for the stream (it must authenticate again). */
+export const toGrant = (principal: Principal, now: Date): LiveGrant => {
+  if (principal.via === 'session') return { expiresAt: principal.accessExpiresAt };
+  const recheckAt = new Date(now.getTime() + API_KEY_RECHECK_MS);
+  const { expiresAt } = principal;
+  return { expiresAt: expiresAt !== null && expiresAt < recheckAt ? expiresAt : recheckAt };
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,7 +56,7 @@ export const liveRoutes =
   async (app) => {
     const authorize = async (principal: Principal, guildId: string): Promise<LiveGrant> => {
       await requireGuild(context.orm, principal, guildId);
-      return toGrant(principal);
+      return toGrant(principal, context.now());
     };
     app.route({
       method: 'GET',
