@@ -63,8 +63,10 @@ export const runPrivacyMaintenance = async (
   const graceDays = options.graceDays ?? retentionRules.guildPurgeGraceDays;
   const left = await listGuildsLeftBefore(db, now);
   const purgedGuilds: MaintenanceReport['purgedGuilds'] = [];
+  const leftAtOrBefore = new Date(now.getTime() - graceDays * 86_400_000);
   for (const guildId of decideGuildPurges(left, now, graceDays)) {
-    const removed = await purgeGuild(db, guildId);
+    const removed = await purgeGuild(db, guildId, leftAtOrBefore);
+    if (Object.keys(removed).length === 0) continue; // the bot came back meanwhile
     purgedGuilds.push({ guildId, removed });
     await audit(db, now, 'guild.purge', { guildId, details: { via: 'job', graceDays, removed } });
     options.log?.info({ guildId, removed }, 'guild purged after the bot left it');

@@ -115,5 +115,25 @@ for (const backend of testBackends()) {
       const report = await runPrivacyMaintenance(db(), { now });
       expect(report.purgedGuilds).toEqual([]);
     });
+
+    it('re-checks inside the purge that the guild is still left (the bot may be back by then)', async () => {
+      await seed(db());
+      const cutoff = new Date('2026-11-18T12:00:00Z');
+      const before = await footprint(db(), guildA);
+      // The job listed guild A as due; then GUILD_CREATE cleared leftAt before its purge ran.
+      expect(await purgeGuild(db(), guildA, cutoff)).toEqual({});
+      await db().query(`UPDATE "Guild" SET "leftAt" = $1 WHERE id = $2`, [
+        new Date('2026-11-19T12:00:00Z').toISOString(),
+        guildA,
+      ]);
+      // Left, but after the cutoff: still within its grace period.
+      expect(await purgeGuild(db(), guildA, cutoff)).toEqual({});
+      expect(await footprint(db(), guildA)).toEqual(before);
+      await db().query(`UPDATE "Guild" SET "leftAt" = $1 WHERE id = $2`, [
+        new Date('2026-11-10T12:00:00Z').toISOString(),
+        guildA,
+      ]);
+      expect(Object.keys(await purgeGuild(db(), guildA, cutoff))).toContain('Guild');
+    });
   });
 }

@@ -45,10 +45,23 @@ const deleteOrphans = (tx: Queryable): Promise<number> => {
  * Removes everything of one guild, in one transaction: every row of every guild-scoped table
  * (derived from the schema, so rollups and tables added later are included), the guild, and
  * the users known only from it. Other guilds and opt-out markers are untouched. Resolves to
- * rows removed per table.
+ * rows removed per table. With `leftAtOrBefore`, only a guild the bot still has not come back to
+ * (left at or before that time) is purged — checked and locked inside the transaction, so a
+ * GUILD_CREATE racing the job cannot lose a live guild's data.
  */
-export const purgeGuild = (db: Database, guildId: string): Promise<Record<string, number>> =>
+export const purgeGuild = (
+  db: Database,
+  guildId: string,
+  leftAtOrBefore?: Date,
+): Promise<Record<string, number>> =>
   db.transaction(async (tx) => {
+    if (leftAtOrBefore !== undefined) {
+      const due = await tx.query(
+        `SELECT 1 FROM "Guild" WHERE id = $1 AND "leftAt" <= $2 FOR UPDATE`,
+        [guildId, leftAtOrBefore.toISOString()],
+      );
+      if (due.length === 0) return {};
+    }
     await collectCandidates(tx, guildId);
     const removed: Record<string, number> = {};
     for (const table of listGuildScopedTables()) {
