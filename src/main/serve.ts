@@ -36,7 +36,9 @@ export const serve = async (
     ? openRedis(config.REDIS_URL, { name: 'spywatcher-api' })
     : undefined;
   const { bus, analyticsCache } = await createLiveWiring(config, redis, log);
-  const policySignal = createPolicySignal();
+  const policySignal = createPolicySignal((error) =>
+    log.warn({ err: error }, 'the ingest could not re-read opt-outs and settings at once'),
+  );
   const app = await createApp({
     db,
     log,

@@ -45,17 +45,25 @@ const apply = async (
       userAgent: null,
       timestamp: now,
     });
+  // The change is committed and audited by then; if the re-read fails, the ingest's own
+  // refresh catches up within its interval, so the member still gets their answer.
+  const refreshPolicy = () =>
+    options
+      .refreshPolicy()
+      .catch((error: unknown) =>
+        options.log.warn({ err: error }, 'could not re-read opt-outs at once'),
+      );
   switch (use.subcommand) {
     case 'opt-out': {
       const counts = await optOutMember(options.db, use.discordId, now);
-      await options.refreshPolicy();
       await audit('privacy.opt_out', counts);
+      await refreshPolicy();
       return 'You are opted out: Spywatcher no longer records you in any server, and what it kept about you is deleted. Only a marker with your Discord id stays, so that it remembers. Use /privacy opt-in to undo.';
     }
     case 'opt-in': {
       const removed = await optInMember(options.db, use.discordId);
-      await options.refreshPolicy();
       await audit('privacy.opt_in');
+      await refreshPolicy();
       return removed > 0
         ? 'You are opted in again: Spywatcher may record your activity from now on.'
         : 'You had not opted out.';
