@@ -1,5 +1,5 @@
 import type { Database } from '../database.ts';
-import { type RollupRun, runRollups } from './run-rollups.ts';
+import { lockRollups, type RollupRun, runRollups } from './run-rollups.ts';
 
 /**
  * Throws the rollups away and aggregates every stored event again, up to `now`: after events
@@ -8,6 +8,7 @@ import { type RollupRun, runRollups } from './run-rollups.ts';
  */
 export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun> => {
   await db.transaction(async (tx) => {
+    await lockRollups(tx);
     for (const table of [
       'PresenceRollup',
       'PresenceComboRollup',

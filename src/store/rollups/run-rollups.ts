@@ -37,6 +37,13 @@ export interface RollupRun {
 const tables = ['PresenceRollup', 'PresenceComboRollup', 'ActivityRollup'] as const;
 const inserts = [INSERT_PRESENCE_ROLLUP, INSERT_PRESENCE_COMBO_ROLLUP, INSERT_ACTIVITY_ROLLUP];
 
+/**
+ * Serializes rollup transactions across processes: under READ COMMITTED, two runs replacing
+ * the same buckets at once would both insert after deleting, and one would fail on the key.
+ */
+export const lockRollups = (tx: Queryable) =>
+  tx.query(`SELECT pg_advisory_xact_lock(hashtext('spywatcher.rollups'))`);
+
 const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 | 24) => {
   for (const [i, table] of tables.entries()) {
     await tx.query(deleteRollupBuckets(table), [from, to, bucketHours]);
@@ -83,6 +90,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
     const from = new Date(Math.max(dayMs, startMs));
     const to = new Date(Math.min(dayMs + DAY_MS, endMs));
     await db.transaction(async (tx) => {
+      await lockRollups(tx);
       await rollBuckets(tx, from, to, 1);
       if (dayMs + DAY_MS <= endMs) {
         await rollBuckets(tx, new Date(dayMs), new Date(dayMs + DAY_MS), 24);
