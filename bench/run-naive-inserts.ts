@@ -23,7 +23,7 @@ const naive: { [Kind in keyof IngestRows]?: Naive<Kind> } = {
   ],
   messages: (r) => [
     `INSERT INTO "Message" (id, "guildId", "channelId", "userId", content, length, attachments, timestamp)
-     VALUES ($1, $2, $3, ${userId('$4')}, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+     VALUES ($1, $2, $3, ${userId('$4')}, $5, $6, $7, $8) ON CONFLICT (id, timestamp) DO NOTHING`,
     [
       r.id,
       r.guildId,

@@ -3,7 +3,10 @@ import type { Queryable } from '../database.ts';
 import { lastByKey } from './last-by-key.ts';
 import { type OrderedQueryable, queryInOrder, type Statement } from './query-in-order.ts';
 
-/** Stores new messages; Discord's message id makes a replayed MESSAGE_CREATE a no-op. */
+/**
+ * Stores new messages; Discord's message id and timestamp (the partitioned table's key) make a
+ * replayed MESSAGE_CREATE a no-op.
+ */
 export const insertMessages = async (tx: Queryable, rows: readonly MessageRow[]): Promise<void> => {
   if (rows.length === 0) return;
   await tx.query(
@@ -12,7 +15,7 @@ export const insertMessages = async (tx: Queryable, rows: readonly MessageRow[])
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[],
                  $8::timestamptz[]) AS t(id, guild, channel, d, content, length, attachments, ts)
      JOIN "User" u ON u."discordId" = t.d
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (id, timestamp) DO NOTHING`,
     [
       rows.map((r) => r.id),
       rows.map((r) => r.guildId),

@@ -1,3 +1,4 @@
+import { partitionedTables } from '../../privacy/partition-policy.ts';
 import type { RetentionStep } from '../../privacy/retention-policy.ts';
 import type { Queryable } from '../database.ts';
 import { toStepCondition } from './retention-step-sql.ts';
@@ -15,9 +16,22 @@ export const countRetentionStep = async (db: Queryable, step: RetentionStep): Pr
   return row?.n ?? 0;
 };
 
-/** One batch: at most `limit` rows, located by `ctid` so tables without an `id` work too. */
+/**
+ * Rows of one batch, located by `ctid` so tables without an `id` work too. A `ctid` is unique
+ * only within one table, so on a partitioned table the pick pairs it with `tableoid` (the
+ * partition) and repeats the condition, for the planner to prune partitions and use indexes.
+ */
+const pickSql = (step: RetentionStep, where: string, limit: number): string => {
+  const partitioned = partitionedTables.some((p) => p.table === step.table);
+  if (!partitioned) {
+    return `ctid = ANY(ARRAY(SELECT ctid FROM "${step.table}" WHERE ${where} LIMIT ${limit}))`;
+  }
+  return `${where} AND (tableoid, ctid) IN (SELECT tableoid, ctid FROM "${step.table}" WHERE ${where} LIMIT ${limit})`;
+};
+
+/** One batch: at most `limit` rows. */
 const batchSql = (step: RetentionStep, where: string, limit: number): string => {
-  const pick = `ctid = ANY(ARRAY(SELECT ctid FROM "${step.table}" WHERE ${where} LIMIT ${limit}))`;
+  const pick = pickSql(step, where, limit);
   if (step.type === 'archive') {
     // Moved, not deleted: the seed's AuditLog → AuditLogArchive, in the same statement.
     return `WITH moved AS (DELETE FROM "AuditLog" WHERE ${pick} RETURNING ${AUDIT_COLUMNS}),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdNow, utc, uuidKey } from './columns.ts';
 import { guilds } from './guild.ts';
 import { users } from './user.ts';
@@ -14,12 +24,18 @@ const userRef = () =>
     .references(() => users.id, { onDelete: 'cascade' });
 /** Key for event tables the seed does not have: a native uuid (16 bytes, not 37). */
 const eventKey = () => uuid('id').primaryKey().defaultRandom();
+/**
+ * The key of a table partitioned by week on "timestamp" (0004_partition_events, hand-written:
+ * Drizzle cannot say PARTITION BY): PostgreSQL requires the partition key in the primary key.
+ */
+const partitionedKey = (table: string, t: { id: AnyPgColumn; timestamp: AnyPgColumn }) =>
+  primaryKey({ name: `${table}_id_timestamp_pk`, columns: [t.id, t.timestamp] });
 
 /** A presence snapshot (seed: Presence, plus the guild the seed forgot). */
 export const presences = pgTable(
   'Presence',
   {
-    id: uuidKey(),
+    id: text('id').notNull().default(sql`gen_random_uuid()::text`),
     guildId: guildRef(),
     userId: userRef(),
     status: text('status').notNull(),
@@ -28,6 +44,7 @@ export const presences = pgTable(
     timestamp: createdNow('timestamp'),
   },
   (t) => [
+    partitionedKey('Presence', t),
     // The seed's @@index([userId, timestamp]), idx_presence_user_time and
     // idx_presence_covering are one index, idx_presence_covering ("userId", "timestamp" DESC)
     // INCLUDE ("status", "clientStatus"): a hand-written migration, as Drizzle cannot say INCLUDE.
@@ -38,11 +55,14 @@ export const presences = pgTable(
   ],
 );
 
-/** Message metadata (seed: Message). `id` is Discord's message id; content only when enabled. */
+/**
+ * Message metadata (seed: Message). `id` is Discord's message id, unique with its timestamp
+ * (which comes from Discord too); content only when enabled.
+ */
 export const messages = pgTable(
   'Message',
   {
-    id: uuidKey(),
+    id: text('id').notNull().default(sql`gen_random_uuid()::text`),
     userId: userRef(),
     channelId: text('channelId').notNull(),
     guildId: guildRef(),
@@ -55,6 +75,7 @@ export const messages = pgTable(
     deletedAt: utc('deletedAt'),
   },
   (t) => [
+    partitionedKey('Message', t),
     index('idx_message_user_time').on(t.userId, t.timestamp.desc().nullsFirst()),
     index('Message_channelId_idx').on(t.channelId),
     index('Message_guildId_timestamp_idx').on(t.guildId, t.timestamp),
@@ -86,13 +107,14 @@ export const roleChanges = pgTable(
 export const typingEvents = pgTable(
   'TypingEvent',
   {
-    id: eventKey(),
+    id: uuid('id').notNull().defaultRandom(),
     guildId: guildRef(),
     channelId: text('channelId').notNull(),
     userId: userRef(),
     timestamp: createdNow('timestamp'),
   },
   (t) => [
+    partitionedKey('TypingEvent', t),
     index('TypingEvent_guildId_timestamp_idx').on(t.guildId, t.timestamp),
     index('TypingEvent_userId_timestamp_idx').on(t.userId, t.timestamp),
   ],
