@@ -49,7 +49,7 @@ export interface AppDeps {
   /** The clock for token expiry and audit times; defaults to the system clock. */
   now?: () => Date;
   /** Trust `X-Forwarded-For` from a reverse proxy for client addresses. */
-  trustProxy?: boolean;
+  trustProxy?: boolean | number | string[];
   /** Lets the bot of this process re-read opt-outs and settings as soon as they change. */
   policySignal?: PolicySignal | undefined;
   /** Shared rate limits, quotas and pending logins between API processes. */
@@ -73,6 +73,12 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** Trusts the nearest `hops` proxies' `X-Forwarded-For` entries, and no farther ones. */
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
 /** Largest accepted request body. */
 const BODY_LIMIT_BYTES = 1_048_576;
 
@@ -82,7 +88,8 @@ export const createApp = async (deps: AppDeps): Promise<App> => {
     loggerInstance: deps.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy:
+      typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

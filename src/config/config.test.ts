@@ -72,6 +72,22 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 
+  it.each([
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.1, 192.168.0.0/16,::1', ['10.0.0.1', '192.168.0.0/16', '::1']],
+  ])('reads TRUST_PROXY=%j as %j', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it('refuses a TRUST_PROXY that is no address', () => {
+    expect(problemsOf({ TRUST_PROXY: 'yes please' })).toEqual([
+      'TRUST_PROXY: expected true, false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs (got "yes please")',
+    ]);
+  });
+
   it('refuses ports out of range', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual([
       'PORT: expected a port from 1 to 65535 (got "70000")',

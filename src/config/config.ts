@@ -70,6 +70,25 @@ export const configSchema = z.object({
     .refine((ids) => ids.every((id) => snowflake.test(id)), {
       message: 'expected a comma-separated list of Discord user ids',
     }),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value): boolean | number | string[] => {
+      const trimmed = value.trim();
+      if (trimmed === '' || trimmed === 'false') return false;
+      if (trimmed === 'true') return true;
+      if (/^\d+$/.test(trimmed)) return Number(trimmed);
+      return trimmed.split(',').map((part) => part.trim());
+    })
+    .refine(
+      (trust) =>
+        !Array.isArray(trust) ||
+        trust.every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part) && part.length > 1),
+      {
+        message:
+          'expected true, false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
+      },
+    ),
   ANALYTICS_CACHE_TTL_SECONDS: z.coerce
     .number({ message: 'expected a number of seconds' })
     .int('expected a whole number')

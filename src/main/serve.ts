@@ -48,6 +48,7 @@ export const serve = async (
     bus,
     analyticsCache,
     policySignal,
+    trustProxy: config.TRUST_PROXY,
   });
   app.addHook('onClose', () => bus.close());
   if (redis) app.addHook('onClose', () => closeRedis(redis));
