@@ -28,6 +28,7 @@ import { createAuthContext } from './auth/auth-context.ts';
 import type { AuthOptions } from './auth/auth-options.ts';
 import type { AnalyticsCache } from './cache/analytics-cache.ts';
 import { invalidateOnEvents } from './cache/invalidate-on-events.ts';
+import { invalidateOnPolicy } from './cache/invalidate-on-policy.ts';
 import { handleError } from './error-handler.ts';
 import { accessRoutes } from './routes/access-routes.ts';
 import { analyticsRoutes } from './routes/analytics-routes.ts';
@@ -150,6 +151,10 @@ export const createApp = async (deps: AppDeps): Promise<App> => {
   if (deps.analyticsCache) {
     const stopInvalidating = invalidateOnEvents(bus, deps.analyticsCache, deps.log);
     app.addHook('onClose', async () => stopInvalidating());
+    if (deps.policySignal) {
+      const stop = invalidateOnPolicy(deps.policySignal, deps.analyticsCache, deps.db, deps.log);
+      app.addHook('onClose', async () => stop());
+    }
   }
   await app.register(websocket, {
     options: { maxPayload: 16_384 },

@@ -10,6 +10,7 @@ import type { EventBus } from '../../live/event-bus.ts';
 import type { EventsMessage, LiveEvent } from '../../live/live-event.ts';
 import { createMemoryEventBus } from '../../live/memory-event-bus.ts';
 import { createRedisEventBus } from '../../live/redis-event-bus.ts';
+import { createPolicySignal } from '../../privacy/policy-signal.ts';
 import { closeRedis, openRedis, type RedisClient } from '../../store/redis.ts';
 import { testBackends, useTestDatabase } from '../../store/testing/test-database.ts';
 import { alice, bearer, guildIds, insertKnownGuilds, loginAs } from '../testing/access-harness.ts';
@@ -80,9 +81,10 @@ for (const backend of testBackends()) {
     describe.skipIf(variant.skip)(`analytics cache ${variant.name} on ${backend.name}`, () => {
       const db = useTestDatabase(backend);
       let parts: Awaited<ReturnType<Variant['create']>> | undefined;
+      const policySignal = createPolicySignal();
       const harness = useLiveAppHarness(db, async () => {
         parts = await variant.create();
-        return { bus: parts.bus, analyticsCache: parts.cache };
+        return { bus: parts.bus, analyticsCache: parts.cache, policySignal };
       });
 
       it('hits, misses after new data for the guild, and still hits after another guild’s', async () => {
@@ -137,6 +139,13 @@ for (const backend of testBackends()) {
         expect(fresh.body.items[0].presenceCount).toBe(6);
         expect((await get(A)).cache).toBe('hit');
         expect((await get(B)).cache).toBe('hit');
+
+        // An opt-out, erasure or settings change (what the privacy routes signal) clears every
+        // guild's answers: an erased member must not be served from the cache.
+        await policySignal.notify();
+        expect((await get(A)).cache).toBe('miss');
+        expect((await get(B)).cache).toBe('miss');
+        expect((await get(A)).cache).toBe('hit');
         await parts?.close();
       });
     });
