@@ -67,7 +67,15 @@ for (const backend of testBackends()) {
     });
 
     it('exports every kind of data held, for every guild, and no secret', async () => {
-      const { tokens } = await setUp();
+      const { tokens, userId } = await setUp();
+      // An admin acted about the member: the member sees what was done, not who or from where.
+      await loginAs(harness(), alice.user.id);
+      await db().query(
+        `INSERT INTO "AuditLog" ("userId", action, resource, "resourceId", "ipAddress", "userAgent")
+         SELECT id, 'admin.role_change', 'user', $2, '203.0.113.9', 'AdminBrowser/1.0'
+         FROM "User" WHERE "discordId" = $1`,
+        [alice.user.id, userId],
+      );
       const held: { table: string; guildId: string | null; rows: number }[] = (
         await call('GET', '/api/v1/privacy/me', tokens.accessToken)
       ).json().held;
@@ -87,6 +95,15 @@ for (const backend of testBackends()) {
         [...groupByTable(listUserColumns()).keys()].sort(),
       );
       expect(response.body).not.toMatch(/refresh-hash|key-hash|sid-|"token"|"key"/);
+      expect(document.tables.AuditLog).toContainEqual(
+        expect.objectContaining({
+          action: 'admin.role_change',
+          userId: null,
+          ipAddress: null,
+          userAgent: null,
+        }),
+      );
+      expect(response.body).not.toMatch(/203\.0\.113\.9|AdminBrowser/);
       const [audit] = await db().query<{ action: string }>(
         `SELECT action FROM "AuditLog" WHERE action LIKE 'privacy.%'`,
       );

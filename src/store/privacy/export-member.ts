@@ -11,6 +11,25 @@ export const SECRET_COLUMN = /^(token|key)$|secret|hash|password/i;
 
 const PAGE_ROWS = 1_000;
 
+/** Columns of an audit row that describe whoever acted: not the member's when someone else did. */
+const ACTOR_COLUMNS = ['userId', 'ipAddress', 'userAgent'] as const;
+const AUDIT_TABLES = new Set(['AuditLog', 'AuditLogArchive']);
+
+/**
+ * An audit row as the member may see it: an action taken about them by someone else (an admin
+ * changing their role, say) keeps what was done, but not the actor's id, address or browser.
+ */
+const toExportedRow = (
+  table: string,
+  row: Record<string, unknown>,
+  ids: readonly string[],
+): Record<string, unknown> => {
+  if (!AUDIT_TABLES.has(table) || ids.includes(String(row.userId))) return row;
+  const redacted = { ...row };
+  for (const column of ACTOR_COLUMNS) if (column in redacted) redacted[column] = null;
+  return redacted;
+};
+
 /** The columns to export of each table, and the primary key to page it by. */
 const toExportShape = (tableName: string) => {
   const table = listTables().find((candidate) => getTableName(candidate) === tableName);
@@ -45,13 +64,14 @@ export async function* exportMember(
     firstTable = false;
     let first = true;
     for (let offset = 0; ; offset += PAGE_ROWS) {
-      const rows = await db.query(
+      const rows = await db.query<Record<string, unknown>>(
         `SELECT ${select} FROM "${table}" WHERE ${userColumns.map(memberMatchSql).join(' OR ')}
          ORDER BY ${order} LIMIT ${PAGE_ROWS} OFFSET ${offset}`,
         toMemberMatchParams(userColumns, ids),
       );
       if (rows.length > 0) {
-        yield `${first ? '' : ','}${rows.map((row) => JSON.stringify(row)).join(',')}`;
+        const exported = rows.map((row) => JSON.stringify(toExportedRow(table, row, ids)));
+        yield `${first ? '' : ','}${exported.join(',')}`;
         first = false;
       }
       if (rows.length < PAGE_ROWS) break;
