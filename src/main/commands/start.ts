@@ -2,15 +2,14 @@ import { type Config, parseConfig } from '../../config/config.ts';
 import { createBot } from '../../ingest/bot.ts';
 import { createIngestMetrics } from '../../ingest/ingest-metrics.ts';
 import { createLivePublisher } from '../../live/live-publisher.ts';
-import { startPrivacyJob } from '../../privacy/privacy-job.ts';
 import { openDatabase } from '../../store/open-database.ts';
-import { startRollupJob } from '../../store/rollups/rollup-job.ts';
 import { connectHelp } from '../connect-help.ts';
 import { runDemo } from '../demo/run-demo.ts';
 import { resolveJwtSecret } from '../jwt-secret.ts';
 import { createLogger } from '../logger.ts';
 import { serve } from '../serve.ts';
 import { trapSignals } from '../shutdown.ts';
+import { startJobs } from '../start-jobs.ts';
 import { toAuthOptions } from '../to-auth-options.ts';
 
 /**
@@ -44,14 +43,7 @@ const runProduct = async (config: Config, token: string | undefined): Promise<vo
   await db.migrate();
   const served = await serve(config, db, log, toAuthOptions(config, jwtSecret));
   defer(() => served.app.close());
-  const privacyJob = startPrivacyJob({ db, log });
-  defer(() => privacyJob.stop());
-  const rollupJob = startRollupJob({
-    db,
-    log,
-    intervalMs: config.ANALYTICS_ROLLUP_INTERVAL_SECONDS * 1_000,
-  });
-  defer(() => rollupJob.stop());
+  defer(startJobs(config, db, log));
   const banner = [`Spywatcher is listening on ${served.url}`, `Database: ${db.description}`];
   const bot =
     token === undefined

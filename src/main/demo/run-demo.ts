@@ -5,7 +5,6 @@ import type { Config } from '../../config/config.ts';
 import { createBot } from '../../ingest/bot.ts';
 import { createIngestMetrics } from '../../ingest/ingest-metrics.ts';
 import { createLivePublisher } from '../../live/live-publisher.ts';
-import { startPrivacyJob } from '../../privacy/privacy-job.ts';
 import {
   createDiscordSimulator,
   type DiscordSimulator,
@@ -14,12 +13,12 @@ import { toGuildCreatePayload } from '../../simulator/guild-create-payload.ts';
 import { createScenario } from '../../simulator/scenario/create-scenario.ts';
 import { driveScenario } from '../../simulator/scenario/drive-scenario.ts';
 import { openPgliteDatabase } from '../../store/pglite-database.ts';
-import { startRollupJob } from '../../store/rollups/rollup-job.ts';
 import { connectHelp } from '../connect-help.ts';
 import { resolveJwtSecret } from '../jwt-secret.ts';
 import { createLogger } from '../logger.ts';
 import { serve } from '../serve.ts';
 import { trapSignals } from '../shutdown.ts';
+import { startJobs } from '../start-jobs.ts';
 import { toAuthOptions, toLocalUrl } from '../to-auth-options.ts';
 import { backfillHistory } from './backfill-history.ts';
 import { readDemoState, writeDemoState } from './demo-state.ts';
@@ -102,14 +101,7 @@ export const runDemo = async (
     }),
   );
   defer(() => served.app.close());
-  const privacyJob = startPrivacyJob({ db, log });
-  defer(() => privacyJob.stop());
-  const rollupJob = startRollupJob({
-    db,
-    log,
-    intervalMs: config.ANALYTICS_ROLLUP_INTERVAL_SECONDS * 1_000,
-  });
-  defer(() => rollupJob.stop());
+  defer(startJobs(config, db, log));
   const publisher = createLivePublisher({ bus: served.bus, db, log });
   const bot = await createBot({
     token: sim.botToken,
