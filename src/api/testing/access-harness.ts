@@ -10,7 +10,7 @@ import type { SimUser } from '../../simulator/simulator-state.ts';
 import { toSnowflake } from '../../simulator/snowflake.ts';
 import type { Database } from '../../store/database.ts';
 import type { RedisClient } from '../../store/redis.ts';
-import { type App, createApp } from '../app.ts';
+import { type App, type AppDeps, createApp } from '../app.ts';
 import { testAuthOptions } from './test-auth-options.ts';
 
 const user = (n: number, guilds: SimUser['guilds'] = []): SimUser => ({
@@ -62,7 +62,7 @@ export interface AccessHarness {
   logs: string[];
 }
 
-const PUBLIC_URL = 'http://spywatcher.test';
+export const PUBLIC_URL = 'http://spywatcher.test';
 
 /** What a harness app may share with others: Redis (and its key prefix), the admins. */
 export interface HarnessOptions {
@@ -76,7 +76,7 @@ export const createHarnessApp = (
   db: Database,
   sim: DiscordSimulator,
   clock: { nowMs: number },
-  options: HarnessOptions & { logs?: string[] } = {},
+  options: HarnessOptions & { logs?: string[]; deps?: Partial<AppDeps> } = {},
 ): Promise<App> => {
   const logs = options.logs ?? [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
@@ -96,6 +96,7 @@ export const createHarnessApp = (
         clientSecret: sim.application.clientSecret,
       },
     }),
+    ...options.deps,
   });
 };
 

@@ -1,14 +1,16 @@
-import { pino } from 'pino';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll } from 'vitest';
 import { createDiscordSimulator } from '../../simulator/discord-simulator.ts';
 import type { Database } from '../../store/database.ts';
-import { type AppDeps, createApp } from '../app.ts';
+import type { AppDeps } from '../app.ts';
 import { toCallbackUrl } from '../auth/auth-options.ts';
-import { type AccessHarness, alice, bob, carol } from './access-harness.ts';
-import { testAuthOptions } from './test-auth-options.ts';
-
-const PUBLIC_URL = 'http://spywatcher.test';
+import {
+  type AccessHarness,
+  alice,
+  bob,
+  carol,
+  createHarnessApp,
+  PUBLIC_URL,
+} from './access-harness.ts';
 
 /** The access harness plus the app's listening address (`ws://…` base). */
 export interface LiveAppHarness extends AccessHarness {
@@ -31,22 +33,7 @@ export const useLiveAppHarness = (
     });
     const clock = { nowMs: Date.now() };
     const logs: string[] = [];
-    const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
-    const app = await createApp({
-      db: db(),
-      log,
-      metrics: new Registry(),
-      now: () => new Date(clock.nowMs),
-      auth: testAuthOptions({
-        publicUrl: PUBLIC_URL,
-        discord: {
-          apiUrl: sim.apiUrl,
-          clientId: sim.application.clientId,
-          clientSecret: sim.application.clientSecret,
-        },
-      }),
-      ...(await extra()),
-    });
+    const app = await createHarnessApp(db(), sim, clock, { logs, deps: await extra() });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     harness = { app, sim, clock, logs, wsUrl: address.replace(/^http/, 'ws') };
   });
