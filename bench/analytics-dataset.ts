@@ -91,7 +91,16 @@ const generate = async (url: string, scale: number, endAt: Date) => {
     await client.query(`SET session_replication_role = replica`).catch(() => undefined);
     for (const source of sources) await copySource(client, source);
     process.stderr.write(`Building ${indexes.length} indexes…\n`);
-    for (const index of indexes) await client.query(index.definition);
+    // pg_indexes defines a partitioned table's index `ON ONLY` the parent, which builds no
+    // partition's index and leaves the parent's invalid: build it on every partition.
+    for (const index of indexes) await client.query(index.definition.replace(' ON ONLY ', ' ON '));
+    const invalid = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid`,
+    );
+    if (invalid.rows.length > 0)
+      throw new Error(
+        `Invalid indexes after the load: ${invalid.rows.map((r) => r.name).join(', ')}`,
+      );
     process.stderr.write('VACUUM ANALYZE…\n');
     for (const table of tables) await client.query(`VACUUM (ANALYZE) "${table}"`);
     await client.query(
