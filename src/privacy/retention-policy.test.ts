@@ -24,6 +24,7 @@ describe('decideRetention', () => {
       PresenceComboRollup: daysAgo(90).toISOString(),
       Message: daysAgo(30).toISOString(),
       ActivityRollup: daysAgo(30).toISOString(),
+      MemberDayTotal: daysAgo(30).toISOString(),
       TypingEvent: daysAgo(30).toISOString(),
       ReactionEvent: daysAgo(30).toISOString(),
       ReactionLatency: daysAgo(30).toISOString(),
@@ -35,6 +36,11 @@ describe('decideRetention', () => {
       Session: now.toISOString(),
     });
     expect(steps.find((step) => step.table === 'BanRecord')).toBeUndefined();
+    // Running totals mix presence, messages, typing and reactions: each kind's step trims them,
+    // so they go with the first kind to expire.
+    expect(
+      steps.filter((step) => step.table === 'MemberDayTotal').map((step) => step.before),
+    ).toEqual([daysAgo(90), daysAgo(30), daysAgo(30), daysAgo(30)]);
   });
 
   it('gives an overriding guild its own step and leaves it out of the default', () => {

@@ -44,6 +44,11 @@ export const retainedTables: readonly RetainedTable[] = [
   { table: 'PresenceComboRollup', timeColumn: 'bucket', kind: 'presence' },
   { table: 'Message', timeColumn: 'timestamp', kind: 'messages' },
   { table: 'ActivityRollup', timeColumn: 'bucket', kind: 'messages' },
+  // Running totals mix every kind: they go with the first of them to expire.
+  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'presence' },
+  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'messages' },
+  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'typing' },
+  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'reactions' },
   { table: 'TypingEvent', timeColumn: 'timestamp', kind: 'typing' },
   { table: 'ReactionEvent', timeColumn: 'timestamp', kind: 'reactions' },
   { table: 'ReactionLatency', timeColumn: 'timestamp', kind: 'latency' },

@@ -91,6 +91,7 @@ for (const backend of testBackends()) {
         PresenceComboRollup: 0,
         Message: 2,
         ActivityRollup: 0,
+        MemberDayTotal: 0,
         TypingEvent: 0,
         ReactionEvent: 0,
         ReactionLatency: 0,

@@ -13,6 +13,7 @@ export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun
       'PresenceRollup',
       'PresenceComboRollup',
       'ActivityRollup',
+      'MemberDayTotal',
       'RollupState',
     ]) {
       await tx.query(`DELETE FROM "${table}"`);

@@ -77,3 +77,31 @@ export const INSERT_ACTIVITY_ROLLUP = `
 export const GET_EARLIEST_EVENT = `
   SELECT least((SELECT min(timestamp) FROM "Presence"), (SELECT min(timestamp) FROM "Message"),
     (SELECT min(timestamp) FROM "TypingEvent"), (SELECT min(timestamp) FROM "ReactionEvent")) AS at`;
+
+/**
+ * The running totals of day $1 (a UTC midnight): the previous day's totals plus the day's
+ * hourly rollups up to $2 (the day's end, or how far this run rolls). Replaces the day's rows,
+ * written in key order so a day's rows lie together in the table as in its index.
+ * `interval '24 hours'`, not '1 day', which would follow the session's time zone.
+ */
+export const DELETE_MEMBER_DAY_TOTALS = `DELETE FROM "MemberDayTotal" WHERE day = $1`;
+export const INSERT_MEMBER_DAY_TOTALS = `
+  INSERT INTO "MemberDayTotal" ("guildId", day, "userId", snapshots, "nonOfflineSnapshots",
+    "multiClientSnapshots", "multiKeySnapshots", messages, typing, reactions)
+  SELECT "guildId", $1, "userId", sum(s)::int, sum(o)::int, sum(mc)::int, sum(mk)::int,
+    sum(m)::int, sum(t)::int, sum(r)::int
+  FROM (
+    SELECT "guildId", "userId", snapshots AS s, "nonOfflineSnapshots" AS o,
+      "multiClientSnapshots" AS mc, "multiKeySnapshots" AS mk, messages AS m, typing AS t,
+      reactions AS r
+    FROM "MemberDayTotal" WHERE day = $1::timestamptz - interval '24 hours'
+    UNION ALL
+    SELECT "guildId", "userId", snapshots, "nonOfflineSnapshots", "multiClientSnapshots",
+      "multiKeySnapshots", 0, 0, 0
+    FROM "PresenceRollup" WHERE "bucketHours" = 1 AND bucket >= $1 AND bucket < $2
+    UNION ALL
+    SELECT "guildId", "userId", 0, 0, 0, 0, messages, typing, reactions
+    FROM "ActivityRollup" WHERE "bucketHours" = 1 AND bucket >= $1 AND bucket < $2
+  ) x
+  GROUP BY "guildId", "userId"
+  ORDER BY "guildId", "userId"`;

@@ -1,8 +1,10 @@
 import type { Database, Queryable } from '../database.ts';
 import {
+  DELETE_MEMBER_DAY_TOTALS,
   deleteRollupBuckets,
   GET_EARLIEST_EVENT,
   INSERT_ACTIVITY_ROLLUP,
+  INSERT_MEMBER_DAY_TOTALS,
   INSERT_PRESENCE_COMBO_ROLLUP,
   INSERT_PRESENCE_ROLLUP,
 } from './rollup-statements.ts';
@@ -95,12 +97,49 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
       if (dayMs + DAY_MS <= endMs) {
         await rollBuckets(tx, new Date(dayMs), new Date(dayMs + DAY_MS), 24);
       }
+      await tx.query(DELETE_MEMBER_DAY_TOTALS, [new Date(dayMs)]);
+      await tx.query(INSERT_MEMBER_DAY_TOTALS, [new Date(dayMs), to]);
       await setRolledUntil(tx, to);
     });
   }
   const hours = (endMs - startMs) / HOUR_MS;
   // After a catch-up (the first run, a rebuild) the planner needs statistics before autovacuum
   // would gather them: without them it expects one row per bucket range and picks nested loops.
-  if (hours > 24) await db.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`);
+  if (hours > 24) {
+    await db.query(`ANALYZE ${[...tables, 'MemberDayTotal'].map((t) => `"${t}"`).join(', ')}`);
+  }
   return { rolledUntil: new Date(endMs), hours };
+};
+
+/**
+ * Computes the running totals (MemberDayTotal) of every rolled-up day again from the hourly
+ * rollups, oldest first, without touching the rollups themselves: after an upgrade that added
+ * the totals to rollups already in place (until then the analytics read the rollups for the
+ * days the totals do not cover).
+ */
+export const backfillMemberDayTotals = async (db: Database): Promise<number> => {
+  const rolledUntil = await getRolledUntil(db);
+  const [first] = await db.query<{ at: Date | null }>(
+    `SELECT min(bucket) AS at FROM "PresenceRollup" WHERE "bucketHours" = 1`,
+  );
+  if (!rolledUntil || !first?.at) return 0;
+  let days = 0;
+  const endMs = rolledUntil.getTime();
+  for (
+    let dayMs = Math.floor(new Date(first.at).getTime() / DAY_MS) * DAY_MS;
+    dayMs < endMs;
+    dayMs += DAY_MS
+  ) {
+    await db.transaction(async (tx) => {
+      await lockRollups(tx);
+      await tx.query(DELETE_MEMBER_DAY_TOTALS, [new Date(dayMs)]);
+      await tx.query(INSERT_MEMBER_DAY_TOTALS, [
+        new Date(dayMs),
+        new Date(Math.min(dayMs + DAY_MS, endMs)),
+      ]);
+    });
+    days += 1;
+  }
+  await db.query(`ANALYZE "MemberDayTotal"`);
+  return days;
 };

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  index,
   integer,
   numeric,
   pgTable,
@@ -63,6 +64,8 @@ export const presenceRollups = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.guildId, t.bucketHours, t.bucket, t.userId] }),
+    // The listed members' first/last times (lurkers, multi-client) without reading everyone's.
+    index('PresenceRollup_guildId_userId_idx').on(t.guildId, t.userId, t.bucketHours, t.bucket),
     hoursCheck('PresenceRollup_bucketHours_check', t.bucketHours),
   ],
 );
@@ -80,6 +83,12 @@ export const presenceComboRollups = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.guildId, t.bucketHours, t.bucket, t.userId, t.platformsMask] }),
+    index('PresenceComboRollup_guildId_userId_idx').on(
+      t.guildId,
+      t.userId,
+      t.bucketHours,
+      t.bucket,
+    ),
     hoursCheck('PresenceComboRollup_bucketHours_check', t.bucketHours),
   ],
 );
@@ -119,3 +128,29 @@ export const rollupStates = pgTable('RollupState', {
   rolledUntil: at('rolledUntil').notNull(),
   updatedAt: at('updatedAt').notNull().defaultNow(),
 });
+
+/**
+ * A member's running totals through each UTC day: one row per member and day from the first
+ * day the member has rolled-up data (dense: a day without activity repeats the previous
+ * totals), so the totals of any run of whole days are the difference of two rows — two index
+ * range reads of one row per member instead of one row per member and hour or day. The row
+ * of the last rolled day counts up to RollupState.rolledUntil. Sums only: the analytics read
+ * first/last times, platforms and online time from PresenceRollup.
+ */
+export const memberDayTotals = pgTable(
+  'MemberDayTotal',
+  {
+    guildId: guildRef(),
+    /** The UTC day (midnight) whose end — or rolledUntil, for the last day — the totals reach. */
+    day: at('day').notNull(),
+    userId: userRef(),
+    snapshots: integer('snapshots').notNull(),
+    nonOfflineSnapshots: integer('nonOfflineSnapshots').notNull(),
+    multiClientSnapshots: integer('multiClientSnapshots').notNull(),
+    multiKeySnapshots: integer('multiKeySnapshots').notNull(),
+    messages: integer('messages').notNull(),
+    typing: integer('typing').notNull(),
+    reactions: integer('reactions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.day, t.userId] })],
+);

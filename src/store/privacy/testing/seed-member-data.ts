@@ -170,4 +170,11 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
      VALUES ($1, 1, date_trunc('hour', $3::timestamptz), $2, $4, 1, 1, 1, 0, 0, 0)`,
     [guildId, userId, at, seedIds.channel],
   ],
+  [
+    `INSERT INTO "MemberDayTotal" ("guildId", day, "userId", snapshots, "nonOfflineSnapshots",
+       "multiClientSnapshots", "multiKeySnapshots", messages, typing, reactions)
+     VALUES ($1, date_bin('1 day', $3::timestamptz, timestamptz '2000-01-01 00:00:00+00'), $2,
+       1, 1, 0, 0, 1, 1, 1)`,
+    [guildId, userId, at],
+  ],
 ];

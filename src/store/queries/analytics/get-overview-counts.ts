@@ -1,9 +1,11 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { toRawPlan } from '../../rollups/plan-rollup-ranges.ts';
+import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { clientPlatforms, isPlatformOnlineSql } from './client-platforms-sql.ts';
+import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
+import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
 
@@ -18,8 +20,9 @@ export interface OverviewCountsRow {
 
 /**
  * "Now" comes from GuildMember (each member's current presence, kept by the ingest), so it
- * needs no scan of history. Window counts go through the (guildId, timestamp) indexes; active
- * members are the distinct authors of messages, typing and reactions.
+ * needs no scan of history. Window counts: messages and active members (any message, typing
+ * or reaction) from the running totals for whole days and from rollups and raw rows at the
+ * ends, summed per member in one pass.
  */
 const overviewCountsSql = (activity: string) => `
   WITH current AS (
@@ -31,12 +34,13 @@ const overviewCountsSql = (activity: string) => `
     WHERE gm."guildId" = $1 AND gm."leftAt" IS NULL
       AND ${notOptedOutSql('u."discordId"', '$1')}
   ), per_member AS (
-    SELECT a."userId", sum(a.messages) AS messages FROM (${activity}) a GROUP BY a."userId"
+    SELECT a."userId", sum(a.messages) AS messages FROM (${activity}) a
+    WHERE a."userId" NOT IN ${optedOutUserIdsSql('$1')}
+    GROUP BY a."userId"
+    HAVING sum(a.active) > 0
   ), window_counts AS (
     SELECT COALESCE(sum(a.messages), 0)::int AS messages, count(*)::int AS active
     FROM per_member a
-    JOIN "User" u ON u.id = a."userId"
-    WHERE ${notOptedOutSql('u."discordId"', '$1')}
   )
   SELECT
     (SELECT count(*)::int FROM current) AS "membersTracked",
@@ -51,12 +55,27 @@ export const getOverviewCounts = async (
   db: Queryable,
   query: AnalyticsQuery,
 ): Promise<OverviewCountsRow> => {
-  // Per member × channel × bucket, ActivityRollup holds about one event per row on the 10M
-  // benchmark dataset, and reading it measured slower than the raw (guildId, timestamp) scans.
-  const plan = toRawPlan([query.window]);
+  const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
+  if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([query.guildId]);
-  const sql = overviewCountsSql(activityPiecesSql(plan, params, '$1'));
-  const [row] = await runAnalyticsQuery<OverviewCountsRow>(db, sql, params.values);
+  const activity = unionAllSql(
+    [
+      plan.totals
+        ? `SELECT t."userId", t.messages, t.messages + t.typing + t.reactions AS active
+      FROM (${memberTotalsSql(plan.totals, params, '$1', ['messages', 'typing', 'reactions'])}) t`
+        : '',
+      plan.rest.raw.length + plan.rest.rolled.length > 0
+        ? `SELECT a."userId", a.messages, a.messages + a.typing + a.reactions AS active
+      FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
+        : '',
+    ],
+    `NULL::text AS "userId", 0 AS messages, 0 AS active`,
+  );
+  const [row] = await runAnalyticsQuery<OverviewCountsRow>(
+    db,
+    overviewCountsSql(activity),
+    params.values,
+  );
   if (!row) throw new Error('The overview query returned no row.');
   return row;
 };

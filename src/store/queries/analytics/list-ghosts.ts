@@ -1,8 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan } from '../../rollups/get-rollup-plan.ts';
+import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { notOptedOutSql } from './opted-out-sql.ts';
+import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -23,44 +24,58 @@ export interface GhostThresholds {
 }
 
 /**
- * Presence is counted first (only members with enough non-offline snapshots survive), then
- * messages and typing for those members only; both from rollups where the window covers whole
- * rolled-up hours, from raw rows elsewhere. Ordered by ghostScore, then Discord id.
+ * Per member: non-offline snapshots, messages and typing over the window — whole days from the
+ * running totals (two rows per member), the ends from hourly and daily rollups and raw rows —
+ * summed in one pass; members with enough presence and few enough messages are ranked by
+ * ghostScore (the first `limit`, with ties) before their names are read, then ordered by
+ * ghostScore, then Discord id.
  */
 export const listGhosts = async (
   db: Queryable,
   query: AnalyticsQuery,
   thresholds: GhostThresholds,
 ): Promise<GhostRow[]> => {
-  const plan = await getRollupPlan(db, [query.window], query.now);
+  const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
+  if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([
     query.guildId,
     thresholds.minPresence,
     thresholds.maxMessages,
     query.limit,
   ]);
+  const counts = unionAllSql(
+    [
+      plan.totals
+        ? memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing'])
+        : '',
+      plan.rest.raw.length + plan.rest.rolled.length > 0
+        ? `SELECT p."userId", p.online, 0 AS messages, 0 AS typing FROM (${presencePiecesSql(plan.rest, params, '$1')}) p
+      UNION ALL
+      SELECT a."userId", 0 AS online, a.messages, a.typing FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
+        : '',
+    ],
+    `NULL::text AS "userId", 0 AS online, 0 AS messages, 0 AS typing`,
+  );
   const sql = `
-    WITH present AS (
-      SELECT p."userId", sum(p.online)::int AS n
-      FROM (${presencePiecesSql(plan, params, '$1')}) p
-      GROUP BY p."userId"
-      HAVING sum(p.online) > 0 AND sum(p.online) >= $2
-    ), activity AS (
-      SELECT a."userId", sum(a.messages)::int AS messages, sum(a.typing)::int AS typing
-      FROM (${activityPiecesSql(plan, params, '$1')}) a
-      WHERE a."userId" IN (SELECT "userId" FROM present)
-      GROUP BY a."userId"
+    WITH per AS (
+      SELECT c."userId", sum(c.online)::int AS n, sum(c.messages)::int AS messages,
+        sum(c.typing)::int AS typing
+      FROM (${counts}) c
+      GROUP BY c."userId"
+      HAVING sum(c.online) > 0 AND sum(c.online) >= $2 AND sum(c.messages) <= $3
+    ), ranked AS (
+      SELECT p.* FROM per p
+      WHERE p."userId" NOT IN ${optedOutUserIdsSql('$1')}
+      ORDER BY p.n::float8 / (p.messages + 1) DESC
+      FETCH FIRST $4 ROWS WITH TIES
     )
     SELECT u."discordId" AS "userId", u.username,
       COALESCE(gm.nick, u."globalName", u.username) AS "displayName",
-      p.n AS "presenceCount", COALESCE(a.messages, 0) AS "messageCount",
-      COALESCE(a.typing, 0) AS "typingCount"
-    FROM present p
+      p.n AS "presenceCount", p.messages AS "messageCount", p.typing AS "typingCount"
+    FROM ranked p
     JOIN "User" u ON u.id = p."userId"
     LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = p."userId"
-    LEFT JOIN activity a ON a."userId" = p."userId"
-    WHERE COALESCE(a.messages, 0) <= $3 AND ${notOptedOutSql('u."discordId"', '$1')}
-    ORDER BY p.n::float8 / (COALESCE(a.messages, 0) + 1) DESC, u."discordId"
+    ORDER BY p.n::float8 / (p.messages + 1) DESC, u."discordId"
     LIMIT $4`;
   return runAnalyticsQuery<GhostRow>(db, sql, params.values);
 };

@@ -1,8 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan } from '../../rollups/get-rollup-plan.ts';
+import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { notOptedOutSql } from './opted-out-sql.ts';
+import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -18,38 +19,63 @@ export interface LurkerRow {
 }
 
 /**
- * Counts non-offline snapshots per member first, then drops those with any message, typing or
- * reaction in the guild and window (rollups where whole hours are rolled up, raw rows
- * elsewhere). Ordered by presenceCount descending, then Discord id.
+ * Per member: non-offline snapshots and activity (messages, typing, reactions) over the window
+ * — whole days from the running totals, the ends from rollups and raw rows — in one pass;
+ * members seen often enough and never active are named and ordered by presenceCount
+ * descending, then Discord id; first and last online times are read for those listed only.
  */
 export const listLurkers = async (
   db: Queryable,
   query: AnalyticsQuery,
   minPresence: number,
 ): Promise<LurkerRow[]> => {
-  const plan = await getRollupPlan(db, [query.window], query.now);
+  const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
+  if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([query.guildId, minPresence, query.limit]);
+  const counts = unionAllSql(
+    [
+      plan.totals
+        ? `SELECT t."userId", t.online, t.messages + t.typing + t.reactions AS active
+      FROM (${memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing', 'reactions'])}) t`
+        : '',
+      plan.rest.raw.length + plan.rest.rolled.length > 0
+        ? `SELECT p."userId", p.online, 0 AS active FROM (${presencePiecesSql(plan.rest, params, '$1')}) p
+      UNION ALL
+      SELECT a."userId", 0 AS online, a.messages + a.typing + a.reactions AS active
+      FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
+        : '',
+    ],
+    `NULL::text AS "userId", 0 AS online, 0 AS active`,
+  );
+  const whole = await getRollupPlan(db, [query.window], query.now);
   const sql = `
-    WITH present AS (
-      SELECT p."userId", sum(p.online)::int AS n, min(p."firstOnlineAt") AS first,
-        max(p."lastOnlineAt") AS last
-      FROM (${presencePiecesSql(plan, params, '$1')}) p
-      GROUP BY p."userId"
-      HAVING sum(p.online) > 0 AND sum(p.online) >= $2
-    ), active AS (
-      SELECT DISTINCT a."userId"
-      FROM (${activityPiecesSql(plan, params, '$1')}) a
-      WHERE a."userId" IN (SELECT "userId" FROM present)
+    WITH per AS (
+      SELECT c."userId", sum(c.online)::int AS n
+      FROM (${counts}) c
+      GROUP BY c."userId"
+      HAVING sum(c.online) > 0 AND sum(c.online) >= $2 AND sum(c.active) = 0
+    ), ranked AS (
+      SELECT p.* FROM per p
+      WHERE p."userId" NOT IN ${optedOutUserIdsSql('$1')}
+      ORDER BY p.n DESC
+      FETCH FIRST $3 ROWS WITH TIES
+    ), top AS (
+      SELECT p."userId", p.n, u."discordId", u.username,
+        COALESCE(gm.nick, u."globalName", u.username) AS "displayName"
+      FROM ranked p
+      JOIN "User" u ON u.id = p."userId"
+      LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = p."userId"
+      ORDER BY p.n DESC, u."discordId"
+      LIMIT $3
+    ), seen AS (
+      SELECT s."userId", min(s."firstOnlineAt") AS first, max(s."lastOnlineAt") AS last
+      FROM (${presencePiecesSql(whole, params, '$1', '(SELECT "userId" FROM top)')}) s
+      GROUP BY s."userId"
     )
-    SELECT u."discordId" AS "userId", u.username,
-      COALESCE(gm.nick, u."globalName", u.username) AS "displayName",
-      p.n AS "presenceCount", p.first AS "firstSeenAt", p.last AS "lastSeenAt"
-    FROM present p
-    JOIN "User" u ON u.id = p."userId"
-    LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = p."userId"
-    WHERE p."userId" NOT IN (SELECT "userId" FROM active)
-      AND ${notOptedOutSql('u."discordId"', '$1')}
-    ORDER BY p.n DESC, u."discordId"
-    LIMIT $3`;
+    SELECT t."discordId" AS "userId", t.username, t."displayName", t.n AS "presenceCount",
+      s.first AS "firstSeenAt", s.last AS "lastSeenAt"
+    FROM top t
+    JOIN seen s ON s."userId" = t."userId"
+    ORDER BY t.n DESC, t."discordId"`;
   return runAnalyticsQuery<LurkerRow>(db, sql, params.values);
 };

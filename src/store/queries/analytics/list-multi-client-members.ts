@@ -1,8 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan } from '../../rollups/get-rollup-plan.ts';
+import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { platformsComboSql } from './client-platforms-sql.ts';
-import { notOptedOutSql } from './opted-out-sql.ts';
+import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presenceCombosSql, presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -32,28 +33,45 @@ export const listMultiClientMembers = async (
   db: Queryable,
   query: AnalyticsQuery,
 ): Promise<MultiClientRow[]> => {
+  const [totals] = await getTotalsPlans(db, query.guildId, [query.window]);
+  if (!totals) throw new Error('No plan for the window.');
   const plan = await getRollupPlan(db, [query.window], query.now);
   const params = createSqlParams([query.guildId, query.limit]);
+  const counts = unionAllSql(
+    [
+      totals.totals ? memberTotalsSql(totals.totals, params, '$1', ['online', 'multi']) : '',
+      totals.rest.raw.length + totals.rest.rolled.length > 0
+        ? `SELECT p."userId", p.online, p.multi FROM (${presencePiecesSql(totals.rest, params, '$1')}) p`
+        : '',
+    ],
+    `NULL::text AS "userId", 0 AS online, 0 AS multi`,
+  );
   const sql = `
-    WITH members AS (
-      SELECT p."userId", sum(p.online)::int AS total, sum(p.multi)::int AS multi,
-        min(p."firstMultiAt") AS first, max(p."lastMultiAt") AS last
-      FROM (${presencePiecesSql(plan, params, '$1')}) p
-      GROUP BY p."userId"
-      HAVING sum(p.multi) > 0
+    WITH counted AS (
+      SELECT c."userId", sum(c.online)::int AS total, sum(c.multi)::int AS multi
+      FROM (${counts}) c
+      GROUP BY c."userId"
+      HAVING sum(c.multi) > 0
+    ), ranked AS (
+      SELECT m.* FROM counted m
+      WHERE m."userId" NOT IN ${optedOutUserIdsSql('$1')}
+      ORDER BY m.multi DESC
+      FETCH FIRST $2 ROWS WITH TIES
     ), top AS (
       SELECT m.*, u."discordId", u.username,
         COALESCE(gm.nick, u."globalName", u.username) AS "displayName"
-      FROM members m
+      FROM ranked m
       JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = m."userId"
-      WHERE ${notOptedOutSql('u."discordId"', '$1')}
       ORDER BY m.multi DESC, u."discordId"
       LIMIT $2
+    ), times AS (
+      SELECT p."userId", min(p."firstMultiAt") AS first, max(p."lastMultiAt") AS last
+      FROM (${presencePiecesSql(plan, params, '$1', '(SELECT "userId" FROM top)')}) p
+      GROUP BY p."userId"
     ), combos AS (
       SELECT c."userId", ${platformsComboSql('c.mask')} AS combo, sum(c.snapshots)::int AS n
-      FROM (${presenceCombosSql(plan, params, '$1')}) c
-      WHERE c."userId" IN (SELECT "userId" FROM top)
+      FROM (${presenceCombosSql(plan, params, '$1', '(SELECT "userId" FROM top)')}) c
       GROUP BY c."userId", c.mask
     ), combinations AS (
       SELECT c."userId",
@@ -64,9 +82,10 @@ export const listMultiClientMembers = async (
     )
     SELECT t."discordId" AS "userId", t.username, t."displayName",
       t.multi AS "multiClientCount", t.total AS "presenceCount", c.list AS combinations,
-      t.first AS "firstSeenAt", t.last AS "lastSeenAt"
+      s.first AS "firstSeenAt", s.last AS "lastSeenAt"
     FROM top t
     JOIN combinations c ON c."userId" = t."userId"
+    JOIN times s ON s."userId" = t."userId"
     ORDER BY t.multi DESC, t."discordId"`;
   return runAnalyticsQuery<MultiClientRow>(db, sql, params.values);
 };

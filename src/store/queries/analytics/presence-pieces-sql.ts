@@ -10,8 +10,15 @@ import type { SqlParams } from './sql-params.ts';
  * multi (non-offline with ≥ 2 platforms), "multiKey" (≥ 2 platforms listed, any status), mask
  * (platforms of non-offline snapshots), "firstOnlineAt", "lastOnlineAt", "firstMultiAt",
  * "lastMultiAt", "innerMicros" (online time of snapshots followed by another in the piece).
+ * `usersSql` (e.g. `(SELECT "userId" FROM top)`) restricts every branch to those members.
  */
-export const presencePiecesSql = (plan: RollupPlan, params: SqlParams, guildSql: string) => {
+export const presencePiecesSql = (
+  plan: RollupPlan,
+  params: SqlParams,
+  guildSql: string,
+  usersSql?: string,
+) => {
+  const only = (column: string) => (usersSql ? `AND ${column} IN ${usersSql}` : '');
   const raw = plan.raw.map(
     (r) => `SELECT "userId", ts AS "firstAt", ts AS "lastAt", o AS "lastOnline", 1 AS snapshots,
         o::int AS online, (o AND ${platformCountSql('m')} >= 2)::int AS multi, (k >= 2)::int AS "multiKey",
@@ -25,7 +32,7 @@ export const presencePiecesSql = (plan: RollupPlan, params: SqlParams, guildSql:
               (${['desktop', 'mobile', 'web', 'embedded'].map((k) => `(p."clientStatus" ? '${k}')::int`).join(' + ')}) AS k
             FROM "Presence" p
             WHERE p."guildId" = ${guildSql} AND p.timestamp >= ${params.add(r.from)}
-              AND p.timestamp < ${params.add(r.to)}) s`,
+              AND p.timestamp < ${params.add(r.to)} ${only('p."userId"')}) s`,
   );
   const rolled = plan.rolled.map(
     (r) => `SELECT "userId", "firstAt", "lastAt", "lastOnline", snapshots,
@@ -34,7 +41,7 @@ export const presencePiecesSql = (plan: RollupPlan, params: SqlParams, guildSql:
         "innerOnlineMicros" AS "innerMicros"
       FROM "PresenceRollup"
       WHERE "guildId" = ${guildSql} AND "bucketHours" = ${r.bucketHours}
-        AND bucket >= ${params.add(r.from)} AND bucket < ${params.add(r.to)}`,
+        AND bucket >= ${params.add(r.from)} AND bucket < ${params.add(r.to)} ${only('"userId"')}`,
   );
   return [...raw, ...rolled].join('\n      UNION ALL\n      ');
 };
@@ -43,18 +50,25 @@ export const presencePiecesSql = (plan: RollupPlan, params: SqlParams, guildSql:
  * Multi-client snapshots of the guild `guildSql` over `plan` by platform combination:
  * "userId", mask, snapshots (raw snapshots and PresenceComboRollup rows alike).
  */
-export const presenceCombosSql = (plan: RollupPlan, params: SqlParams, guildSql: string) => {
+export const presenceCombosSql = (
+  plan: RollupPlan,
+  params: SqlParams,
+  guildSql: string,
+  usersSql?: string,
+) => {
+  const only = (column: string) => (usersSql ? `AND ${column} IN ${usersSql}` : '');
   const raw = plan.raw.map(
     (r) => `SELECT "userId", m AS mask, 1 AS snapshots
       FROM (SELECT p."userId", ${onlinePlatformsMaskSql('p."clientStatus"')} AS m FROM "Presence" p
             WHERE p."guildId" = ${guildSql} AND p.status <> 'offline'
-              AND p.timestamp >= ${params.add(r.from)} AND p.timestamp < ${params.add(r.to)}) s
+              AND p.timestamp >= ${params.add(r.from)} AND p.timestamp < ${params.add(r.to)}
+              ${only('p."userId"')}) s
       WHERE ${platformCountSql('m')} >= 2`,
   );
   const rolled = plan.rolled.map(
     (r) => `SELECT "userId", "platformsMask" AS mask, snapshots FROM "PresenceComboRollup"
       WHERE "guildId" = ${guildSql} AND "bucketHours" = ${r.bucketHours}
-        AND bucket >= ${params.add(r.from)} AND bucket < ${params.add(r.to)}`,
+        AND bucket >= ${params.add(r.from)} AND bucket < ${params.add(r.to)} ${only('"userId"')}`,
   );
   return [...raw, ...rolled].join('\n      UNION ALL\n      ');
 };
