@@ -56,4 +56,16 @@ describe('toGuildCreatePayload', () => {
     expect(payload.members.map((member) => member.user.id)).toEqual([bot.id]);
     expect(payload.voice_states).toEqual([]);
   });
+
+  it('past 75,000 members lists only the bot and voice members, with their presences only', () => {
+    const huge = buildLargeGuild({ seed: 'huge', memberCount: 80_000, onlineShare: 0.3 });
+    const hugeState = toGuildState(huge.guild, toBotMember(huge.bot, '2025-01-01T00:00:00.000Z'));
+    const payload = toGuildCreatePayload(hugeState, { ...view, botId: huge.bot.id });
+    expect(payload).toMatchObject({ large: true, member_count: 80_001 });
+    const listed = new Set(payload.members.map((member) => member.user.id));
+    expect(listed.has(huge.bot.id)).toBe(true);
+    for (const id of listed) expect(id === huge.bot.id || hugeState.voiceStates.has(id)).toBe(true);
+    expect(payload.presences.length).toBeLessThanOrEqual(listed.size);
+    for (const presence of payload.presences) expect(listed.has(presence.user.id)).toBe(true);
+  });
 });

@@ -56,6 +56,10 @@ const listSentMembers = (guild: GuildState, view: GuildCreateView) => {
 /**
  * The GUILD_CREATE a session receives for a guild, shaped like Discord's and cut down to what
  * the session's intents allow (presences need GuildPresences, voice states GuildVoiceStates).
+ * Presences are the non-offline ones of the members listed: in a guild past 75,000 members,
+ * where only the bot and voice members are listed, the others' presences come with the
+ * member chunks the client asks for (op 8 with `presences`), so a 100,000-member guild's
+ * GUILD_CREATE stays small, as Discord's does.
  * @see https://discord.com/developers/docs/events/gateway-events#guild-create
  */
 export const toGuildCreatePayload = (
@@ -64,10 +68,14 @@ export const toGuildCreatePayload = (
 ): GatewayGuildCreateDispatchData => {
   const hasPresences = (view.intents & GatewayIntentBits.GuildPresences) !== 0;
   const hasVoice = (view.intents & GatewayIntentBits.GuildVoiceStates) !== 0;
+  const members = listSentMembers(guild, view);
   const presences = hasPresences
-    ? [...guild.presences.values()]
-        .filter((presence) => presence.status !== 'offline')
-        .map((presence) => ({ ...presence, guild_id: guild.id }))
+    ? members.flatMap((member) => {
+        const presence = guild.presences.get(member.user.id);
+        return presence && presence.status !== 'offline'
+          ? [{ ...presence, guild_id: guild.id }]
+          : [];
+      })
     : [];
   return {
     id: guild.id,
@@ -109,7 +117,7 @@ export const toGuildCreatePayload = (
     unavailable: false,
     member_count: guild.members.size,
     voice_states: hasVoice ? [...guild.voiceStates.values()] : [],
-    members: listSentMembers(guild, view),
+    members,
     channels: guild.channels,
     threads: [],
     presences,
