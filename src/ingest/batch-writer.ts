@@ -28,6 +28,18 @@ export interface BatchWriterOptions {
   metrics: IngestMetrics;
   /** Most dispatches in one transaction. */
   maxBatchEvents?: number;
+  /**
+   * Most rows in one transaction, short of one dispatch's own (a member chunk holds a thousand
+   * members and their presences): a batch of a hundred chunks would hold all their rows and
+   * statement parameters in memory at once.
+   */
+  maxBatchRows?: number;
+  /**
+   * Buffered rows past which the writer asks the gateway to stop reading (`onPressure(true)`,
+   * again at each push while above); below half of it, `onPressure(false)` once.
+   */
+  highWaterRows?: number;
+  onPressure?: (full: boolean) => void;
   /** How long the first dispatch of a quiet period waits for company. */
   flushIntervalMs?: number;
   /** Beyond this many uncommitted dispatches, `push` refuses (the gateway must replay them). */
@@ -47,7 +59,16 @@ export interface BatchWriter {
   /** Stops retrying and writing; what is not committed will be replayed by the gateway. */
   close(): void;
   readonly buffered: number;
+  /** Rows of the uncommitted dispatches. */
+  readonly bufferedRows: number;
 }
+
+/** How many rows an envelope carries (at least 1: even an empty one moves the resume point). */
+const rowsOf = (envelope: Envelope): number => {
+  let rows = 0;
+  for (const key in envelope.rows) rows += envelope.rows[key as keyof IngestRows]?.length ?? 0;
+  return Math.max(1, rows);
+};
 
 const sessionsOf = (batch: readonly Envelope[]): GatewaySessionRow[] => {
   const byShard = new Map<number, GatewaySessionRow>();
@@ -66,7 +87,11 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
   const maxBatch = options.maxBatchEvents ?? 5_000;
   const maxBuffered = options.maxBufferedEvents ?? 500_000;
   const interval = options.flushIntervalMs ?? 20;
+  const maxBatchRows = options.maxBatchRows ?? 10_000;
+  const highWaterRows = options.highWaterRows ?? 20_000;
   const buffer: Envelope[] = [];
+  let bufferedRows = 0;
+  let pressing = false;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -115,17 +140,39 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
     return done;
   };
 
+  /** Removes the first `count` envelopes; lifts the pressure once below half the high water. */
+  const remove = (count: number) => {
+    for (const envelope of buffer.splice(0, count)) bufferedRows -= rowsOf(envelope);
+    if (pressing && bufferedRows < highWaterRows / 2) {
+      pressing = false;
+      options.onPressure?.(false);
+    }
+  };
+
+  /** The next batch: up to `maxBatch` dispatches and `maxBatchRows` rows (at least one). */
+  const nextBatch = (): Envelope[] => {
+    let rows = 0;
+    let end = 0;
+    while (end < buffer.length && end < maxBatch) {
+      const envelope = buffer[end] as Envelope;
+      rows += rowsOf(envelope);
+      if (end > 0 && rows > maxBatchRows) break;
+      end += 1;
+    }
+    return buffer.slice(0, end);
+  };
+
   const flushOnce = async (): Promise<void> => {
-    const batch = buffer.slice(0, maxBatch);
+    const batch = nextBatch();
     try {
       await commit(batch);
+      remove(batch.length);
       committed(batch);
-      buffer.splice(0, batch.length);
       retryMs = options.retryInitialMs ?? 100;
     } catch (error) {
       if (isDataError(error)) {
         metrics.writeFailures.inc({ kind: 'data' });
-        buffer.splice(0, await commitOneByOne(batch));
+        remove(await commitOneByOne(batch));
         return;
       }
       metrics.writeFailures.inc({ kind: 'transient' });
@@ -150,7 +197,7 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
         timer = undefined;
         running = run();
       },
-      buffer.length >= maxBatch ? 0 : interval,
+      buffer.length >= maxBatch || bufferedRows >= maxBatchRows ? 0 : interval,
     );
   };
 
@@ -158,7 +205,12 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
     push: (envelope) => {
       if (closed || buffer.length >= maxBuffered) return false;
       buffer.push(envelope);
+      bufferedRows += rowsOf(envelope);
       metrics.buffered.set(buffer.length);
+      if (bufferedRows >= highWaterRows) {
+        pressing = true;
+        options.onPressure?.(true);
+      }
       schedule();
       return true;
     },
@@ -178,6 +230,9 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
     },
     get buffered() {
       return buffer.length;
+    },
+    get bufferedRows() {
+      return bufferedRows;
     },
   };
 };

@@ -9,6 +9,8 @@ import { streamMessagesAndTyping } from './testing/stream-messages.ts';
 import { waitUntil } from './testing/wait-until.ts';
 
 const EVENTS = 2_000;
+/** Small, so that the cut fills the writer past it: the bot must stop reading the gateway. */
+const HIGH_WATER_ROWS = 200;
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 describe.runIf(serverUrl)('PostgreSQL unreachable during a stream', () => {
@@ -34,15 +36,24 @@ describe.runIf(serverUrl)('PostgreSQL unreachable during a stream', () => {
       (await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`))[0]?.n ?? 0;
     let running: TestBot | undefined;
     try {
-      running = await startTestBot(sim, db);
+      running = await startTestBot(sim, db, undefined, { highWaterRows: HIGH_WATER_ROWS });
       const { bot } = running;
       await bot.writer.drain();
       await streamMessagesAndTyping(sim, guild, EVENTS, (i) => {
         if (i === EVENTS / 4) proxy.cut();
       });
-      // The database stays away a few seconds while the gateway keeps delivering.
+      // The database stays away a few seconds while the gateway keeps delivering; the bot
+      // stops reading it (TCP back-pressure), so what waits in its memory stays bounded.
+      let mostRows = 0;
+      const sampler = setInterval(() => {
+        mostRows = Math.max(mostRows, bot.writer.bufferedRows);
+      }, 5);
       await new Promise((resolve) => setTimeout(resolve, 3_000));
+      clearInterval(sampler);
       expect(bot.writer.buffered).toBeGreaterThan(0);
+      expect(mostRows).toBeGreaterThanOrEqual(HIGH_WATER_ROWS);
+      // The socket stops at once; what the WebSocket had read already still comes out.
+      expect(mostRows).toBeLessThan(HIGH_WATER_ROWS + 500);
       proxy.restore();
       await waitUntil(
         'every event stored',
@@ -54,6 +65,7 @@ describe.runIf(serverUrl)('PostgreSQL unreachable during a stream', () => {
       expect(await count('TypingEvent')).toBe(EVENTS);
       expect(await running.counter('writeFailures', { kind: 'transient' })).toBeGreaterThan(0);
     } finally {
+      proxy.restore();
       await running?.bot.stop();
       await sim.close();
       await db.close();

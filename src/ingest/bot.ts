@@ -15,6 +15,7 @@ import { loadIngestPolicy } from './ingest-policy.ts';
 import { createPrivacyInteractions } from './interactions/privacy-interactions.ts';
 import { createLatencyTracker } from './normalize/latency-tracker.ts';
 import { loadSessionStore } from './session-store.ts';
+import { setShardsReading } from './shard-reading.ts';
 
 /** Options of {@link createBot}. */
 export interface BotOptions {
@@ -60,7 +61,15 @@ export const createBot = async (options: BotOptions): Promise<Bot> => {
   const { db, log, metrics } = options;
   const policy = await loadIngestPolicy(db);
   const sessions = await loadSessionStore(db, options.shardCount ?? null);
-  const writer = createBatchWriter({ db, log, metrics, ...options.writer });
+  // Set once the manager exists; the writer cannot fill up before the gateway delivers.
+  let onPressure: (full: boolean) => void = () => undefined;
+  const writer = createBatchWriter({
+    db,
+    log,
+    metrics,
+    onPressure: (full) => onPressure(full),
+    ...options.writer,
+  });
   const rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.token);
   const interactions = createPrivacyInteractions({
     db,
@@ -80,6 +89,8 @@ export const createBot = async (options: BotOptions): Promise<Bot> => {
     retrieveSessionInfo: (shardId) => sessions.retrieve(shardId),
     updateSessionInfo: (shardId, info) => sessions.update(shardId, info),
   });
+
+  onPressure = (full) => setShardsReading(manager, !full);
 
   const handler = createDispatchHandler({
     policy,

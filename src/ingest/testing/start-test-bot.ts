@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import type { DiscordSimulator } from '../../simulator/discord-simulator.ts';
 import type { Database } from '../../store/database.ts';
-import { type Bot, createBot } from '../bot.ts';
+import { type Bot, type BotOptions, createBot } from '../bot.ts';
 import { createIngestMetrics, type IngestMetrics } from '../ingest-metrics.ts';
 
 /** A bot connected to a simulator, with its metrics readable by the test. */
@@ -19,6 +19,7 @@ export const startTestBot = async (
   sim: DiscordSimulator,
   db: Database,
   shards: { shardIds: number[]; shardCount: number } | undefined = undefined,
+  writer: BotOptions['writer'] = {},
 ): Promise<TestBot> => {
   const registry = new Registry();
   const metrics = createIngestMetrics(registry);
@@ -28,7 +29,7 @@ export const startTestBot = async (
     db,
     log: pino({ level: 'silent' }),
     metrics,
-    writer: { flushIntervalMs: 5, retryInitialMs: 50, retryMaxMs: 500 },
+    writer: { flushIntervalMs: 5, retryInitialMs: 50, retryMaxMs: 500, ...writer },
     ...shards,
   });
   await bot.start();
