@@ -7,6 +7,7 @@ import {
   presenceUpdateWithUser,
 } from './fixtures/presence-update.ts';
 import { normalizeDispatch } from './normalize-dispatch.ts';
+import { parsePresenceUpdate, parsePresenceUpdateWithSchema } from './presence-update.ts';
 
 const normalize = (data: unknown) => normalizeDispatch('PRESENCE_UPDATE', data, context);
 
@@ -145,5 +146,43 @@ describe('PRESENCE_UPDATE', () => {
     { data: { ...presenceUpdate, activities: 'playing' }, reason: 'activities: expected an array' },
   ])('rejects: $reason', ({ data, reason }) => {
     expect(normalize(data)).toEqual({ kind: 'invalid', reason: `PRESENCE_UPDATE: ${reason}` });
+  });
+});
+
+describe('parsePresenceUpdate (hand-checked common shape, else the schema)', () => {
+  const variants: [string, unknown][] = [
+    ['the fixture', presenceUpdate],
+    ['a full user', presenceUpdateWithUser],
+    ['offline', presenceUpdateOffline],
+    [
+      'no client_status or activities',
+      { user: { id: ids.alice }, guild_id: ids.guild, status: 'idle' },
+    ],
+    [
+      'an unknown platform',
+      { ...presenceUpdate, client_status: { vr: 'online', desktop: 'idle' } },
+    ],
+    ['null details', { ...presenceUpdate, activities: [{ type: 0, name: 'x', details: null }] }],
+    ['extra top-level fields', { ...presenceUpdate, nonce: 'n', roles: ['1'] }],
+    ['a bad platform status', { ...presenceUpdate, client_status: { desktop: 'away' } }],
+    ['null client_status', { ...presenceUpdate, client_status: null }],
+    ['a bad status', { ...presenceUpdate, status: 'invisible' }],
+    ['no user', { ...presenceUpdate, user: undefined }],
+    ['a numeric user id', { ...presenceUpdate, user: { id: 12 } }],
+    ['a bad guild id', { ...presenceUpdate, guild_id: '12a' }],
+    ['a non-integer activity type', { ...presenceUpdate, activities: [{ type: 1.5, name: 'x' }] }],
+    ['an activity type past 255', { ...presenceUpdate, activities: [{ type: 256, name: 'x' }] }],
+    [
+      'a long activity name',
+      { ...presenceUpdate, activities: [{ type: 0, name: 'x'.repeat(257) }] },
+    ],
+    ['numeric details', { ...presenceUpdate, activities: [{ type: 0, name: 'x', details: 5 }] }],
+    ['activities not an array', { ...presenceUpdate, activities: {} }],
+    ['101 activities', { ...presenceUpdate, activities: Array(101).fill({ type: 0, name: 'x' }) }],
+    ['an array', [presenceUpdate]],
+    ['null', null],
+  ];
+  it.each(variants)('%s: the same result as the schema alone', (_name, data) => {
+    expect(parsePresenceUpdate(data)).toEqual(parsePresenceUpdateWithSchema(data));
   });
 });

@@ -58,13 +58,97 @@ export type PresencePayload = z.output<typeof presencePayloadSchema>;
 /** What `parsePresenceUpdate` yields. */
 export type PresenceUpdatePayload = z.output<typeof presenceUpdateSchema>;
 
-/** Parses a PRESENCE_UPDATE dispatch's data. */
-export const parsePresenceUpdate = (data: unknown): ParseResult<PresenceUpdatePayload> =>
-  parsePayload(presenceUpdateSchema, data);
-
 type ClientStatus = PresenceRow['clientStatus'];
 type ClientStatusPayload = NonNullable<PresencePayload['client_status']>;
 const platforms: readonly Platform[] = ['desktop', 'mobile', 'web', 'embedded'];
+type ActivityPayload = NonNullable<PresencePayload['activities']>[number];
+
+/** Parses a PRESENCE_UPDATE dispatch's data with the schema alone (what the fast path must match). */
+export const parsePresenceUpdateWithSchema = (data: unknown): ParseResult<PresenceUpdatePayload> =>
+  parsePayload(presenceUpdateSchema, data);
+
+const SNOWFLAKE = /^\d{1,20}$/;
+const STATUSES: ReadonlySet<unknown> = new Set(['online', 'idle', 'dnd', 'offline']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isOptionalStatus = (value: unknown) => value === undefined || STATUSES.has(value);
+
+const isPlainClientStatus = (value: unknown): value is ClientStatusPayload | undefined =>
+  value === undefined ||
+  (isRecord(value) &&
+    isOptionalStatus(value.desktop) &&
+    isOptionalStatus(value.mobile) &&
+    isOptionalStatus(value.web) &&
+    isOptionalStatus(value.embedded));
+
+const isPlainActivity = (value: unknown): boolean => {
+  if (!isRecord(value)) return false;
+  const { type, name, details } = value;
+  return (
+    Number.isInteger(type) &&
+    (type as number) >= 0 &&
+    (type as number) <= 255 &&
+    typeof name === 'string' &&
+    name.length <= payloadLimits.activityNameChars &&
+    (details == null ||
+      (typeof details === 'string' && details.length <= payloadLimits.activityDetailsChars))
+  );
+};
+
+/**
+ * The common PRESENCE_UPDATE (a partial user, known fields well-typed) checked by hand, which
+ * costs a fraction of the schema; `undefined` for anything else, which the schema then judges
+ * (and explains). Yields what the schema would for the same input: only the fields it keeps.
+ */
+const parsePlainPresenceUpdate = (data: unknown): PresenceUpdatePayload | undefined => {
+  if (!isRecord(data)) return undefined;
+  const { user, guild_id: guildId, status, client_status: clientStatus, activities } = data;
+  if (typeof guildId !== 'string' || !SNOWFLAKE.test(guildId) || !STATUSES.has(status)) return;
+  if (!isRecord(user) || typeof user.id !== 'string' || !SNOWFLAKE.test(user.id)) return;
+  const partialUser =
+    user.username === undefined &&
+    user.discriminator === undefined &&
+    user.global_name === undefined &&
+    user.avatar === undefined &&
+    user.bot === undefined;
+  if (!partialUser || !isPlainClientStatus(clientStatus)) return undefined;
+  if (activities !== undefined) {
+    if (!Array.isArray(activities) || activities.length > payloadLimits.activities) return;
+    if (!activities.every(isPlainActivity)) return undefined;
+  }
+  const value: PresenceUpdatePayload = {
+    user: { id: user.id },
+    guild_id: guildId,
+    status: status as PresenceStatus,
+  };
+  if (clientStatus !== undefined) {
+    const kept: ClientStatusPayload = {};
+    for (const platform of platforms) {
+      const platformStatus = clientStatus[platform];
+      if (platformStatus !== undefined) kept[platform] = platformStatus;
+    }
+    value.client_status = kept;
+  }
+  if (activities !== undefined) {
+    value.activities = (activities as Record<string, unknown>[]).map((activity) => {
+      const kept: ActivityPayload = {
+        type: activity.type as number,
+        name: activity.name as string,
+      };
+      if (activity.details !== undefined) kept.details = activity.details as string | null;
+      return kept;
+    });
+  }
+  return value;
+};
+
+/** Parses a PRESENCE_UPDATE dispatch's data: by hand when it is the common shape, else by schema. */
+export const parsePresenceUpdate = (data: unknown): ParseResult<PresenceUpdatePayload> => {
+  const plain = parsePlainPresenceUpdate(data);
+  return plain === undefined ? parsePresenceUpdateWithSchema(data) : { ok: true, value: plain };
+};
 
 const toClientStatus = (payload: ClientStatusPayload | undefined): ClientStatus => {
   const clientStatus: ClientStatus = {};
@@ -75,8 +159,6 @@ const toClientStatus = (payload: ClientStatusPayload | undefined): ClientStatus 
   }
   return clientStatus;
 };
-
-type ActivityPayload = NonNullable<PresencePayload['activities']>[number];
 
 /** Kept minimal (PRODUCT.md): no state line, timestamps, party, assets or urls. */
 const toActivityRow = (activity: ActivityPayload): ActivityRow => {
