@@ -9,6 +9,8 @@ export interface BenchReport {
   rows: number;
   presenceShare: number;
   startRssBytes: number;
+  /** V8's heap limit (`--max-old-space-size` raises or lowers it). */
+  heapLimitBytes: number;
   endToEnd: EndToEndResult;
   baseline: { events: number; eventsPerSecond: number };
   raw: {
@@ -70,7 +72,7 @@ export const formatReport = (r: BenchReport): string => {
   ];
   const onPostgres = r.raw.method === 'COPY';
   return [
-    `Ingest benchmark on ${r.database}, ${r.cpus} CPUs; bot process RSS at start ${mb(r.startRssBytes)}`,
+    `Ingest benchmark on ${r.database}, ${r.cpus} CPUs; bot process RSS at start ${mb(r.startRssBytes)}, V8 heap limit ${mb(r.heapLimitBytes)}`,
     `Stream: ${int(r.events)} dispatches (${(r.presenceShare * 100).toFixed(1)}% PRESENCE_UPDATE, ${int(r.rows)} rows) into a guild of ${int(r.members)} members`,
     '',
     ...rows.map((cells) => `| ${cells.join(' | ')} |`),

@@ -1,5 +1,6 @@
 // `npm run bench:ingest`: the ingest benchmark of issue 3. See bench/README.md.
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import type { Database } from '../src/store/database.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { parseBenchOptions } from './bench-options.ts';
@@ -75,6 +76,7 @@ try {
       rows: countRows(events),
       presenceShare: presences / events.length,
       startRssBytes,
+      heapLimitBytes: getHeapStatistics().heap_size_limit,
       endToEnd,
       baseline,
       raw: {
