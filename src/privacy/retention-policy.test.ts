@@ -36,11 +36,29 @@ describe('decideRetention', () => {
       Session: now.toISOString(),
     });
     expect(steps.find((step) => step.table === 'BanRecord')).toBeUndefined();
-    // Running totals mix presence, messages, typing and reactions: each kind's step trims them,
-    // so they go with the first kind to expire.
-    expect(
-      steps.filter((step) => step.table === 'MemberDayTotal').map((step) => step.before),
-    ).toEqual([daysAgo(90), daysAgo(30), daysAgo(30), daysAgo(30)]);
+  });
+
+  it('trims a table of several kinds (running totals) at the shortest of their windows', () => {
+    const steps = decideRetention(now, [
+      { guildId: 'a', days: { presence: 7 } },
+      { guildId: 'b', days: { voice: 7 } },
+    ]).filter((step) => step.table === 'MemberDayTotal');
+    expect(steps).toEqual([
+      {
+        type: 'delete',
+        table: 'MemberDayTotal',
+        timeColumn: 'day',
+        before: daysAgo(30),
+        scope: { exceptGuildIds: ['a'] },
+      },
+      {
+        type: 'delete',
+        table: 'MemberDayTotal',
+        timeColumn: 'day',
+        before: daysAgo(7),
+        scope: { guildId: 'a' },
+      },
+    ]);
   });
 
   it('gives an overriding guild its own step and leaves it out of the default', () => {

@@ -30,7 +30,8 @@ export const retentionDefaults: Record<RetentionKind, { days: number; settingsCo
 export interface RetainedTable {
   table: string;
   timeColumn: string;
-  kind: RetentionKind;
+  /** The kind whose window applies; of several, the shortest window. */
+  kind: RetentionKind | readonly RetentionKind[];
 }
 
 /**
@@ -44,11 +45,12 @@ export const retainedTables: readonly RetainedTable[] = [
   { table: 'PresenceComboRollup', timeColumn: 'bucket', kind: 'presence' },
   { table: 'Message', timeColumn: 'timestamp', kind: 'messages' },
   { table: 'ActivityRollup', timeColumn: 'bucket', kind: 'messages' },
-  // Running totals mix every kind: they go with the first of them to expire.
-  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'presence' },
-  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'messages' },
-  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'typing' },
-  { table: 'MemberDayTotal', timeColumn: 'day', kind: 'reactions' },
+  // Running totals mix these kinds: they go with the first of them to expire.
+  {
+    table: 'MemberDayTotal',
+    timeColumn: 'day',
+    kind: ['presence', 'messages', 'typing', 'reactions'],
+  },
   { table: 'TypingEvent', timeColumn: 'timestamp', kind: 'typing' },
   { table: 'ReactionEvent', timeColumn: 'timestamp', kind: 'reactions' },
   { table: 'ReactionLatency', timeColumn: 'timestamp', kind: 'latency' },
@@ -122,10 +124,16 @@ export const decideRetention = (
 ): RetentionStep[] => {
   const steps: RetentionStep[] = [];
   for (const retained of retainedTables) {
-    const own = overrides.flatMap((guild) => {
-      const days = guild.days[retained.kind];
-      return days === undefined ? [] : [{ guildId: guild.guildId, days }];
-    });
+    const kinds: readonly RetentionKind[] =
+      typeof retained.kind === 'string' ? [retained.kind] : retained.kind;
+    // A table of several kinds keeps the shortest of their windows.
+    const keptDays = (days: Partial<Record<RetentionKind, number>>) =>
+      Math.min(...kinds.map((kind) => days[kind] ?? retentionDefaults[kind].days));
+    const own = overrides.flatMap((guild) =>
+      kinds.some((kind) => guild.days[kind] !== undefined)
+        ? [{ guildId: guild.guildId, days: keptDays(guild.days) }]
+        : [],
+    );
     const base = {
       type: 'delete' as const,
       table: retained.table,
@@ -133,7 +141,7 @@ export const decideRetention = (
     };
     steps.push({
       ...base,
-      before: daysBefore(now, retentionDefaults[retained.kind].days),
+      before: daysBefore(now, keptDays({})),
       scope: { exceptGuildIds: own.map((guild) => guild.guildId) },
     });
     for (const guild of own) {

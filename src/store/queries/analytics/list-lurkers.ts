@@ -3,6 +3,7 @@ import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { namedTopSql } from './named-top-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -59,14 +60,7 @@ export const listLurkers = async (
       WHERE p."userId" NOT IN ${optedOutUserIdsSql('$1')}
       ORDER BY p.n DESC
       FETCH FIRST $3 ROWS WITH TIES
-    ), top AS (
-      SELECT p."userId", p.n, u."discordId", u.username,
-        COALESCE(gm.nick, u."globalName", u.username) AS "displayName"
-      FROM ranked p
-      JOIN "User" u ON u.id = p."userId"
-      LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = p."userId"
-      ORDER BY p.n DESC, u."discordId"
-      LIMIT $3
+    ), top AS (${namedTopSql('ranked', 'r.n DESC', '$3', '$1')}
     ), seen AS (
       SELECT s."userId", min(s."firstOnlineAt") AS first, max(s."lastOnlineAt") AS last
       FROM (${presencePiecesSql(whole, params, '$1', '(SELECT "userId" FROM top)')}) s

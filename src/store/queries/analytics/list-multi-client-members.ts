@@ -3,6 +3,7 @@ import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { platformsComboSql } from './client-platforms-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { namedTopSql } from './named-top-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presenceCombosSql, presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -57,14 +58,7 @@ export const listMultiClientMembers = async (
       WHERE m."userId" NOT IN ${optedOutUserIdsSql('$1')}
       ORDER BY m.multi DESC
       FETCH FIRST $2 ROWS WITH TIES
-    ), top AS (
-      SELECT m.*, u."discordId", u.username,
-        COALESCE(gm.nick, u."globalName", u.username) AS "displayName"
-      FROM ranked m
-      JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = m."userId"
-      ORDER BY m.multi DESC, u."discordId"
-      LIMIT $2
+    ), top AS (${namedTopSql('ranked', 'r.multi DESC', '$2', '$1')}
     ), times AS (
       SELECT p."userId", min(p."firstMultiAt") AS first, max(p."lastMultiAt") AS last
       FROM (${presencePiecesSql(plan, params, '$1', '(SELECT "userId" FROM top)')}) p

@@ -2,6 +2,10 @@ import type { RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
 import { onlinePlatformsMaskSql, platformCountSql } from './client-platforms-sql.ts';
 import type { SqlParams } from './sql-params.ts';
 
+/** `AND column IN usersSql`, or nothing without `usersSql`. */
+const onlyUsersSql = (column: string, usersSql: string | undefined) =>
+  usersSql ? `AND ${column} IN ${usersSql}` : '';
+
 /**
  * A relation of presence "pieces" of the guild `guildSql` over `plan`: one per raw snapshot in
  * the raw ranges and one per rolled-up bucket (PresenceRollup) in the rolled ranges, with the
@@ -18,7 +22,7 @@ export const presencePiecesSql = (
   guildSql: string,
   usersSql?: string,
 ) => {
-  const only = (column: string) => (usersSql ? `AND ${column} IN ${usersSql}` : '');
+  const only = (column: string) => onlyUsersSql(column, usersSql);
   const raw = plan.raw.map(
     (r) => `SELECT "userId", ts AS "firstAt", ts AS "lastAt", o AS "lastOnline", 1 AS snapshots,
         o::int AS online, (o AND ${platformCountSql('m')} >= 2)::int AS multi, (k >= 2)::int AS "multiKey",
@@ -56,7 +60,7 @@ export const presenceCombosSql = (
   guildSql: string,
   usersSql?: string,
 ) => {
-  const only = (column: string) => (usersSql ? `AND ${column} IN ${usersSql}` : '');
+  const only = (column: string) => onlyUsersSql(column, usersSql);
   const raw = plan.raw.map(
     (r) => `SELECT "userId", m AS mask, 1 AS snapshots
       FROM (SELECT p."userId", ${onlinePlatformsMaskSql('p."clientStatus"')} AS m FROM "Presence" p
