@@ -68,3 +68,7 @@ export const toRawPlan = (windows: readonly TimeRange[]): RollupPlan => ({
   raw: [...windows],
   rolled: [],
 });
+
+/** Whether `plan` reads anything (raw or rolled). */
+export const planReadsAnything = (plan: RollupPlan): boolean =>
+  plan.raw.length + plan.rolled.length > 0;

@@ -1,6 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { clientPlatforms, isPlatformOnlineSql } from './client-platforms-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
@@ -64,7 +65,7 @@ export const getOverviewCounts = async (
         ? `SELECT t."userId", t.messages, t.messages + t.typing + t.reactions AS active
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['messages', 'typing', 'reactions'])}) t`
         : '',
-      plan.rest.raw.length + plan.rest.rolled.length > 0
+      planReadsAnything(plan.rest)
         ? `SELECT a."userId", a.messages, a.messages + a.typing + a.reactions AS active
       FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
         : '',

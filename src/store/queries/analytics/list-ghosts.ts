@@ -1,9 +1,10 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
-import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
+import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -48,7 +49,7 @@ export const listGhosts = async (
       plan.totals
         ? memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing'])
         : '',
-      plan.rest.raw.length + plan.rest.rolled.length > 0
+      planReadsAnything(plan.rest)
         ? `SELECT p."userId", p.online, 0 AS messages, 0 AS typing FROM (${presencePiecesSql(plan.rest, params, '$1')}) p
       UNION ALL
       SELECT a."userId", 0 AS online, a.messages, a.typing FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
@@ -63,19 +64,11 @@ export const listGhosts = async (
       FROM (${counts}) c
       GROUP BY c."userId"
       HAVING sum(c.online) > 0 AND sum(c.online) >= $2 AND sum(c.messages) <= $3
-    ), ranked AS (
-      SELECT p.* FROM per p
-      WHERE p."userId" NOT IN ${optedOutUserIdsSql('$1')}
-      ORDER BY p.n::float8 / (p.messages + 1) DESC
-      FETCH FIRST $4 ROWS WITH TIES
+    ), top AS (${namedTopSql('per', (a) => `${a}.n::float8 / (${a}.messages + 1) DESC`, '$4', '$1')}
     )
-    SELECT u."discordId" AS "userId", u.username,
-      COALESCE(gm.nick, u."globalName", u.username) AS "displayName",
-      p.n AS "presenceCount", p.messages AS "messageCount", p.typing AS "typingCount"
-    FROM ranked p
-    JOIN "User" u ON u.id = p."userId"
-    LEFT JOIN "GuildMember" gm ON gm."guildId" = $1 AND gm."userId" = p."userId"
-    ORDER BY p.n::float8 / (p.messages + 1) DESC, u."discordId"
-    LIMIT $4`;
+    SELECT t."discordId" AS "userId", t.username, t."displayName", t.n AS "presenceCount",
+      t.messages AS "messageCount", t.typing AS "typingCount"
+    FROM top t
+    ORDER BY t.n::float8 / (t.messages + 1) DESC, t."discordId"`;
   return runAnalyticsQuery<GhostRow>(db, sql, params.values);
 };

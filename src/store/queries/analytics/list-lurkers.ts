@@ -1,10 +1,10 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
-import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -39,7 +39,7 @@ export const listLurkers = async (
         ? `SELECT t."userId", t.online, t.messages + t.typing + t.reactions AS active
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing', 'reactions'])}) t`
         : '',
-      plan.rest.raw.length + plan.rest.rolled.length > 0
+      planReadsAnything(plan.rest)
         ? `SELECT p."userId", p.online, 0 AS active FROM (${presencePiecesSql(plan.rest, params, '$1')}) p
       UNION ALL
       SELECT a."userId", 0 AS online, a.messages + a.typing + a.reactions AS active
@@ -55,12 +55,7 @@ export const listLurkers = async (
       FROM (${counts}) c
       GROUP BY c."userId"
       HAVING sum(c.online) > 0 AND sum(c.online) >= $2 AND sum(c.active) = 0
-    ), ranked AS (
-      SELECT p.* FROM per p
-      WHERE p."userId" NOT IN ${optedOutUserIdsSql('$1')}
-      ORDER BY p.n DESC
-      FETCH FIRST $3 ROWS WITH TIES
-    ), top AS (${namedTopSql('ranked', 'r.n DESC', '$3', '$1')}
+    ), top AS (${namedTopSql('per', (a) => `${a}.n DESC`, '$3', '$1')}
     ), seen AS (
       SELECT s."userId", min(s."firstOnlineAt") AS first, max(s."lastOnlineAt") AS last
       FROM (${presencePiecesSql(whole, params, '$1', '(SELECT "userId" FROM top)')}) s

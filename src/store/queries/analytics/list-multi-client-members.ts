@@ -1,10 +1,10 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { platformsComboSql } from './client-platforms-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
-import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presenceCombosSql, presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -41,7 +41,7 @@ export const listMultiClientMembers = async (
   const counts = unionAllSql(
     [
       totals.totals ? memberTotalsSql(totals.totals, params, '$1', ['online', 'multi']) : '',
-      totals.rest.raw.length + totals.rest.rolled.length > 0
+      planReadsAnything(totals.rest)
         ? `SELECT p."userId", p.online, p.multi FROM (${presencePiecesSql(totals.rest, params, '$1')}) p`
         : '',
     ],
@@ -53,12 +53,7 @@ export const listMultiClientMembers = async (
       FROM (${counts}) c
       GROUP BY c."userId"
       HAVING sum(c.multi) > 0
-    ), ranked AS (
-      SELECT m.* FROM counted m
-      WHERE m."userId" NOT IN ${optedOutUserIdsSql('$1')}
-      ORDER BY m.multi DESC
-      FETCH FIRST $2 ROWS WITH TIES
-    ), top AS (${namedTopSql('ranked', 'r.multi DESC', '$2', '$1')}
+    ), top AS (${namedTopSql('counted', (a) => `${a}.multi DESC`, '$2', '$1')}
     ), times AS (
       SELECT p."userId", min(p."firstMultiAt") AS first, max(p."lastMultiAt") AS last
       FROM (${presencePiecesSql(plan, params, '$1', '(SELECT "userId" FROM top)')}) p
