@@ -133,7 +133,13 @@ export const ensureAnalyticsDataset = async (options: {
   scale: number;
   fresh: boolean;
 }): Promise<AnalyticsDataset> => {
-  const databaseName = `spw_bench_analytics_${Math.round(options.scale * 1_000)}`;
+  // BENCH_DATABASE names another database, e.g. a copy made with
+  // `CREATE DATABASE copy TEMPLATE spw_bench_analytics_1000` to try a schema change on.
+  const databaseName =
+    process.env.BENCH_DATABASE ?? `spw_bench_analytics_${Math.round(options.scale * 1_000)}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) {
+    throw new Error(`BENCH_DATABASE must be a plain lower-case identifier, got ${databaseName}`);
+  }
   const url = new URL(options.serverUrl);
   url.pathname = `/${databaseName}`;
   const existing = await withClient(options.serverUrl, async (admin) => {
