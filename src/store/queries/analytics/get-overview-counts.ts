@@ -5,7 +5,6 @@ import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { clientPlatforms, isPlatformOnlineSql } from './client-platforms-sql.ts';
 import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
-import { notOptedOutSql } from './opted-out-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -27,13 +26,14 @@ export interface OverviewCountsRow {
  */
 const overviewCountsSql = (activity: string) => `
   WITH current AS (
-    SELECT gm.status, ${clientPlatforms
-      .map((name) => `(${isPlatformOnlineSql('gm."clientStatus"', name)})::int`)
-      .join(' + ')} AS platforms
+    SELECT count(*)::int AS members,
+      (count(*) FILTER (WHERE gm.status <> 'offline'))::int AS online,
+      (count(*) FILTER (WHERE gm.status <> 'offline' AND ${clientPlatforms
+        .map((name) => `(${isPlatformOnlineSql('gm."clientStatus"', name)})::int`)
+        .join(' + ')} >= 2))::int AS multi
     FROM "GuildMember" gm
-    JOIN "User" u ON u.id = gm."userId"
     WHERE gm."guildId" = $1 AND gm."leftAt" IS NULL
-      AND ${notOptedOutSql('u."discordId"', '$1')}
+      AND gm."userId" NOT IN ${optedOutUserIdsSql('$1')}
   ), per_member AS (
     SELECT a."userId", sum(a.messages) AS messages FROM (${activity}) a
     WHERE a."userId" NOT IN ${optedOutUserIdsSql('$1')}
@@ -43,13 +43,9 @@ const overviewCountsSql = (activity: string) => `
     SELECT COALESCE(sum(a.messages), 0)::int AS messages, count(*)::int AS active
     FROM per_member a
   )
-  SELECT
-    (SELECT count(*)::int FROM current) AS "membersTracked",
-    (SELECT count(*)::int FROM current WHERE status <> 'offline') AS "onlineNow",
-    (SELECT count(*)::int FROM current WHERE status <> 'offline' AND platforms >= 2)
-      AS "multiClientNow",
+  SELECT c.members AS "membersTracked", c.online AS "onlineNow", c.multi AS "multiClientNow",
     w.messages AS "messageCount", w.active AS "activeMembers"
-  FROM window_counts w`;
+  FROM current c, window_counts w`;
 
 /** The counts behind the overview (PRODUCT.md analytic 1). */
 export const getOverviewCounts = async (
