@@ -24,13 +24,14 @@ const stored: Record<MemberTotalColumn, string> = {
 };
 
 /**
- * The counts of the guild `guildSql`'s members over `range`, as rows to be summed per member:
- * each member's totals on the end day, and the negated totals of the base day (totals are
- * dense from a member's first day, so a member without a base row had nothing before it).
- * Two index range reads and no join: the caller's GROUP BY "userId" does the subtraction.
- * Columns: "userId" and the requested ones (snapshots, online = non-offline snapshots, multi
- * = non-offline with ≥ 2 platforms, "multiKey" = ≥ 2 platforms listed, messages, typing,
- * reactions).
+ * The counts of the guild `guildSql`'s members over `range`, one row per member to be summed
+ * with other rows of the member: the totals on the end day minus those on the base day (totals
+ * are dense from a member's first day, so every member with a base row has an end row, and a
+ * member without a base row had nothing before it). Two index range reads joined on the
+ * member — cheaper than the caller grouping both days' rows (measured: 40 against 57 ms for a
+ * 40,000-member guild). Columns: "userId" and the requested ones (snapshots, online =
+ * non-offline snapshots, multi = non-offline with ≥ 2 platforms, "multiKey" = ≥ 2 platforms
+ * listed, messages, typing, reactions).
  */
 export const memberTotalsSql = (
   range: TotalsRange,
@@ -40,12 +41,12 @@ export const memberTotalsSql = (
 ): string => {
   const end = params.add(range.endDay);
   const base = params.add(range.baseDay);
-  const values = columns.map(
-    (c) => `CASE WHEN t.day = ${end} THEN t."${stored[c]}" ELSE -t."${stored[c]}" END AS "${c}"`,
-  );
-  return `SELECT t."userId", ${values.join(', ')}
-      FROM "MemberDayTotal" t
-      WHERE t."guildId" = ${guildSql} AND t.day IN (${end}, ${base})`;
+  const values = columns.map((c) => `e."${stored[c]}" - COALESCE(b."${stored[c]}", 0) AS "${c}"`);
+  return `SELECT e."userId", ${values.join(', ')}
+      FROM "MemberDayTotal" e
+      LEFT JOIN "MemberDayTotal" b
+        ON b."guildId" = e."guildId" AND b.day = ${base} AND b."userId" = e."userId"
+      WHERE e."guildId" = ${guildSql} AND e.day = ${end}`;
 };
 
 /** `branches` joined by UNION ALL, empty ones left out; a relation with no rows if none. */
