@@ -7,7 +7,7 @@ import {
 import { type AnalyticsQuery, analyticsDefaults } from './analytics-query.ts';
 import { burstDefaults } from './joins.ts';
 import { type SuspicionWeights, scoreSuspicion, suspicionWeights } from './score-suspicion.ts';
-import { toSuspicionFactors } from './to-suspicion-factors.ts';
+import { suspicionThresholds, toSuspicionFactors } from './to-suspicion-factors.ts';
 import { toWindowJson } from './to-window-json.ts';
 
 /** Said in every suspicion response: the score informs a human, it never acts. */
@@ -21,7 +21,7 @@ const scoreMembers = async (
   weights: SuspicionWeights,
 ) => {
   const [inputs, bursts] = await Promise.all([
-    listSuspicionInputs(db, query, userDiscordId),
+    listSuspicionInputs(db, query, userDiscordId, suspicionThresholds.minMessageGaps),
     listJoinBursts(db, { ...query, limit: analyticsDefaults.maxLimit }, burstDefaults),
   ]);
   const raiders = new Set(bursts.flatMap((b) => b.memberIds));

@@ -87,20 +87,23 @@ export const GET_EARLIEST_EVENT = `
 export const DELETE_MEMBER_DAY_TOTALS = `DELETE FROM "MemberDayTotal" WHERE day = $1`;
 export const INSERT_MEMBER_DAY_TOTALS = `
   INSERT INTO "MemberDayTotal" ("guildId", day, "userId", snapshots, "nonOfflineSnapshots",
-    "multiClientSnapshots", "multiKeySnapshots", messages, typing, reactions)
+    "multiClientSnapshots", "multiKeySnapshots", messages, typing, reactions, "desktopHours",
+    "mobileHours", "webHours", "embeddedHours")
   SELECT "guildId", $1, "userId", sum(s)::int, sum(o)::int, sum(mc)::int, sum(mk)::int,
-    sum(m)::int, sum(t)::int, sum(r)::int
+    sum(m)::int, sum(t)::int, sum(r)::int, sum(pd)::int, sum(pm)::int, sum(pw)::int, sum(pe)::int
   FROM (
     SELECT "guildId", "userId", snapshots AS s, "nonOfflineSnapshots" AS o,
       "multiClientSnapshots" AS mc, "multiKeySnapshots" AS mk, messages AS m, typing AS t,
-      reactions AS r
+      reactions AS r, "desktopHours" AS pd, "mobileHours" AS pm, "webHours" AS pw,
+      "embeddedHours" AS pe
     FROM "MemberDayTotal" WHERE day = $1::timestamptz - interval '24 hours'
     UNION ALL
     SELECT "guildId", "userId", snapshots, "nonOfflineSnapshots", "multiClientSnapshots",
-      "multiKeySnapshots", 0, 0, 0
+      "multiKeySnapshots", 0, 0, 0, "platformsMask" & 1, ("platformsMask" >> 1) & 1,
+      ("platformsMask" >> 2) & 1, ("platformsMask" >> 3) & 1
     FROM "PresenceRollup" WHERE "bucketHours" = 1 AND bucket >= $1 AND bucket < $2
     UNION ALL
-    SELECT "guildId", "userId", 0, 0, 0, 0, messages, typing, reactions
+    SELECT "guildId", "userId", 0, 0, 0, 0, messages, typing, reactions, 0, 0, 0, 0
     FROM "ActivityRollup" WHERE "bucketHours" = 1 AND bucket >= $1 AND bucket < $2
   ) x
   GROUP BY "guildId", "userId"

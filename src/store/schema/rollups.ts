@@ -118,6 +118,8 @@ export const activityRollups = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.guildId, t.bucketHours, t.bucket, t.userId, t.channelId] }),
+    // The message timing of a few members (suspicion's candidates) without the guild's rows.
+    index('ActivityRollup_guildId_userId_idx').on(t.guildId, t.userId, t.bucketHours, t.bucket),
     hoursCheck('ActivityRollup_bucketHours_check', t.bucketHours),
   ],
 );
@@ -135,7 +137,7 @@ export const rollupStates = pgTable('RollupState', {
  * totals), so the totals of any run of whole days are the difference of two rows — two index
  * range reads of one row per member instead of one row per member and hour or day. The row
  * of the last rolled day counts up to RollupState.rolledUntil. Sums only: the analytics read
- * first/last times, platforms and online time from PresenceRollup.
+ * first/last times and online time from PresenceRollup.
  */
 export const memberDayTotals = pgTable(
   'MemberDayTotal',
@@ -151,6 +153,14 @@ export const memberDayTotals = pgTable(
     messages: integer('messages').notNull(),
     typing: integer('typing').notNull(),
     reactions: integer('reactions').notNull(),
+    /**
+     * Hours (hourly PresenceRollup rows) in which the member was seen not offline on each
+     * platform: a count whose difference says whether a run of days showed the platform.
+     */
+    desktopHours: integer('desktopHours').notNull().default(0),
+    mobileHours: integer('mobileHours').notNull().default(0),
+    webHours: integer('webHours').notNull().default(0),
+    embeddedHours: integer('embeddedHours').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.day, t.userId] })],
 );

@@ -1,11 +1,14 @@
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan } from '../../rollups/get-rollup-plan.ts';
+import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
+import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql, messageTimingPiecesSql } from './activity-pieces-sql.ts';
+import { type MemberTotalColumn, memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
-import { createSqlParams } from './sql-params.ts';
+import { createSqlParams, type SqlParams } from './sql-params.ts';
 
 /** Per member, the counts the suspicion factors are computed from. */
 export interface SuspicionInputRow {
@@ -21,7 +24,10 @@ export interface SuspicionInputRow {
   typing: number;
   previousTyping: number;
   reactions: number;
-  /** Gaps between consecutive messages in the window, and their coefficient of variation. */
+  /**
+   * Gaps between consecutive messages in the window (its messages less one), and their
+   * coefficient of variation: null when there are fewer gaps than asked for (not computed).
+   */
   messageGaps: number;
   gapVariation: number | null;
   /** Roles granting Administrator, Manage Server, Manage Roles, Ban or Kick added in the window. */
@@ -38,53 +44,86 @@ const PERMISSION_BITS_MODULUS = '536870912';
 /** Placeholders of the facts' columns a branch does not fill (sums ignore 0, max ignores NULL). */
 const zeros = (n: number) => Array.from({ length: n }, () => '0').join(', ');
 const nulls = 'NULL::float8 AS cv, NULL::text[] AS roles, NULL::float8 AS age';
+const countColumns =
+  'presence, snapshots, multi, messages, "previousMessages", typing, "previousTyping", reactions';
+
+/**
+ * One window's counts as rows to sum per member, in the order of `countColumns`: the current
+ * window's presence, activity and reactions, or only the previous window's messages and typing
+ * — whole days from the running totals, the ends from rollups and raw rows.
+ */
+const windowCountsSql = (
+  plan: TotalsPlan,
+  params: SqlParams,
+  current: boolean,
+  usersSql: string | undefined,
+): string[] => {
+  const activity = current
+    ? 'x.messages, 0, x.typing, 0, x.reactions'
+    : '0, x.messages, 0, x.typing, 0';
+  const columns: MemberTotalColumn[] = current
+    ? ['online', 'snapshots', 'multiKey', 'messages', 'typing', 'reactions']
+    : ['messages', 'typing'];
+  const presence = () => `SELECT p."userId", p.online, p.snapshots, p."multiKey", ${zeros(5)}
+      FROM (${presencePiecesSql(plan.rest, params, '$1', usersSql)}) p`;
+  return [
+    plan.totals
+      ? `SELECT x."userId", ${current ? 'x.online, x.snapshots, x."multiKey"' : zeros(3)}, ${activity}
+      FROM (${memberTotalsSql(plan.totals, params, '$1', columns, usersSql)}) x`
+      : '',
+    planReadsAnything(plan.rest)
+      ? `${current ? `${presence()}\n      UNION ALL\n      ` : ''}SELECT x."userId", ${zeros(3)}, ${activity}
+      FROM (${activityPiecesSql(plan.rest, params, '$1', usersSql)}) x`
+      : '',
+  ];
+};
 
 /**
  * The facts of each source as one row per member and source; the branches' column order:
  * presence, snapshots, multi, messages, previousMessages, typing, previousTyping, reactions,
- * gaps, cv, roles, age. Presence, activity and message timing come from rollups for whole
- * rolled-up hours and from raw rows elsewhere; timing regularity is the coefficient of
- * variation of the gaps between consecutive messages (pieces carry their inner gaps' count,
- * sum and sum of squares; the gaps between pieces are added).
+ * cv, roles, age. Counts are summed per member first (`counts`); message timing is read only
+ * for members with at least $5 messages in the window (enough gaps to judge), through the
+ * per-member rollup indexes: the coefficient of variation of the gaps between consecutive
+ * messages (pieces carry their inner gaps' count, sum and sum of squares; the gaps between
+ * pieces are added). A member's gaps are their messages in the window less one.
  */
-const suspicionSql = (sources: { presence: string; activity: string; timing: string }) => `
+const suspicionSql = (sources: { counts: string; timing: string }) => `
   WITH members AS (
     SELECT gm."userId", u."discordId", u.username, coalesce(u."globalName", u.username) AS "displayName"
     FROM "GuildMember" gm JOIN "User" u ON u.id = gm."userId"
     WHERE gm."guildId" = $1 AND ($4::text IS NULL OR u."discordId" = $4)
       AND ${notOptedOutSql('u."discordId"', 'gm."guildId"')}
+  ), counts AS (
+    SELECT c."userId", ${countColumns
+      .split(', ')
+      .map((c) => `sum(c.${c}) AS ${c}`)
+      .join(', ')}
+    FROM (${sources.counts}) AS c("userId", ${countColumns})
+    GROUP BY c."userId"
   ), timing AS (
     SELECT t.*, extract(epoch FROM t."firstAt" - lag(t."lastAt") OVER (PARTITION BY t."userId"
       ORDER BY t."firstAt", t."lastAt")) AS cross_gap
-    FROM (${sources.timing}) t WHERE t."userId" IN (SELECT "userId" FROM members)
+    FROM (${sources.timing}) t
   ), timing_sums AS (
     SELECT "userId", sum(gaps) + count(cross_gap) AS n, sum("gapSeconds") + COALESCE(sum(cross_gap), 0) AS s,
       sum("gapSquares") + COALESCE(sum(cross_gap * cross_gap), 0) AS q
     FROM timing GROUP BY 1
   ), facts AS (
-    SELECT "userId", sum(online) AS presence, sum(snapshots) AS snapshots, sum("multiKey") AS multi,
-           0 AS messages, 0 AS "previousMessages", 0 AS typing, 0 AS "previousTyping",
-           0 AS reactions, 0 AS gaps, ${nulls}
-    FROM (${sources.presence}) p WHERE "userId" IN (SELECT "userId" FROM members) GROUP BY 1
+    SELECT "userId", ${countColumns}, ${nulls}
+    FROM counts
     UNION ALL
-    SELECT "userId", ${zeros(3)},
-           sum(messages) FILTER (WHERE at >= $2), sum(messages) FILTER (WHERE at < $2),
-           sum(typing) FILTER (WHERE at >= $2), sum(typing) FILTER (WHERE at < $2),
-           sum(reactions) FILTER (WHERE at >= $2), 0, ${nulls}
-    FROM (${sources.activity}) a WHERE "userId" IN (SELECT "userId" FROM members) GROUP BY 1
-    UNION ALL
-    SELECT "userId", ${zeros(8)}, n,
+    SELECT "userId", ${zeros(8)},
            CASE WHEN n > 0 THEN (sqrt(GREATEST(n * q - s * s, 0) / (n * n)) / nullif(s / n, 0))::float8 END,
            NULL, NULL
     FROM timing_sums
     UNION ALL
-    SELECT rc."userId", ${zeros(9)}, NULL, array_agg(DISTINCT rc."roleId" ORDER BY rc."roleId"), NULL
+    SELECT rc."userId", ${zeros(8)}, NULL, array_agg(DISTINCT rc."roleId" ORDER BY rc."roleId"), NULL
     FROM "RoleChange" rc JOIN "GuildRole" gr ON gr.id = rc."roleId"
     WHERE rc."guildId" = $1 AND rc.timestamp >= $2 AND rc.timestamp < $3 AND rc.action = 'added'
       AND ((gr.permissions::numeric % ${PERMISSION_BITS_MODULUS})::bigint & ${POWERFUL_PERMISSIONS}) <> 0
     GROUP BY 1
     UNION ALL
-    (SELECT DISTINCT ON ("userId") "userId", ${zeros(9)}, NULL, NULL,
+    (SELECT DISTINCT ON ("userId") "userId", ${zeros(8)}, NULL, NULL,
            extract(epoch FROM timestamp - "accountCreatedAt")::float8 * 1000
     FROM "MemberEvent" WHERE "guildId" = $1 AND type = 'join' AND timestamp < $3
     ORDER BY "userId", timestamp DESC)
@@ -93,7 +132,7 @@ const suspicionSql = (sources: { presence: string; activity: string; timing: str
            sum(multi)::int AS multi, sum(messages)::int AS messages,
            sum("previousMessages")::int AS "previousMessages", sum(typing)::int AS typing,
            sum("previousTyping")::int AS "previousTyping", sum(reactions)::int AS reactions,
-           sum(gaps)::int AS gaps, max(cv) AS cv, max(roles) AS roles, max(age) AS age
+           max(cv) AS cv, max(roles) AS roles, max(age) AS age
     FROM facts GROUP BY 1
   )
   SELECT mb."discordId" AS "userId", mb.username, mb."displayName",
@@ -101,33 +140,49 @@ const suspicionSql = (sources: { presence: string; activity: string; timing: str
          coalesce(per.multi, 0) AS "multiClientSnapshots", coalesce(per.messages, 0) AS messages,
          coalesce(per."previousMessages", 0) AS "previousMessages", coalesce(per.typing, 0) AS typing,
          coalesce(per."previousTyping", 0) AS "previousTyping", coalesce(per.reactions, 0) AS reactions,
-         coalesce(per.gaps, 0) AS "messageGaps", per.cv AS "gapVariation",
+         GREATEST(coalesce(per.messages, 0) - 1, 0) AS "messageGaps", per.cv AS "gapVariation",
          coalesce(per.roles, '{}') AS "escalatedRoleIds", per.age AS "accountAgeAtJoinMs"
   FROM members mb LEFT JOIN per USING ("userId")
   ORDER BY mb."discordId"`;
 
 /**
  * The suspicion inputs of every member of the guild (or only `userDiscordId`), ordered by
- * Discord id. One aggregated row per member: nothing is scored here.
+ * Discord id. One aggregated row per member: nothing is scored here. The gaps' variation is
+ * computed for members with at least `minMessageGaps` gaps only (null for the others).
  */
 export const listSuspicionInputs = async (
   db: Queryable,
   query: AnalyticsQuery,
   userDiscordId: string | null,
+  minMessageGaps: number,
 ): Promise<SuspicionInputRow[]> => {
   const previous = toPreviousWindow(query.window);
+  const [before, now] = await getTotalsPlans(db, query.guildId, [previous, query.window]);
+  if (!before || !now) throw new Error('No plan for the windows.');
   const windowPlan = await getRollupPlan(db, [query.window], query.now);
-  const bothPlan = await getRollupPlan(db, [previous, query.window], query.now);
   const params = createSqlParams([
     query.guildId,
     query.window.from,
     query.window.to,
     userDiscordId,
+    minMessageGaps + 1,
   ]);
-  const sources = {
-    presence: presencePiecesSql(windowPlan, params, '$1'),
-    activity: activityPiecesSql(bothPlan, params, '$1'),
-    timing: messageTimingPiecesSql(windowPlan, params, '$1'),
-  };
-  return runAnalyticsQuery<SuspicionInputRow>(db, suspicionSql(sources), params.values);
+  const usersSql = userDiscordId === null ? undefined : '(SELECT "userId" FROM members)';
+  const counts = unionAllSql(
+    [
+      ...windowCountsSql(now, params, true, usersSql),
+      ...windowCountsSql(before, params, false, usersSql),
+    ],
+    `NULL::text AS "userId", ${countColumns
+      .split(', ')
+      .map((c) => `0 AS ${c}`)
+      .join(', ')}`,
+  );
+  const timing = messageTimingPiecesSql(
+    windowPlan,
+    params,
+    '$1',
+    '(SELECT "userId" FROM counts WHERE messages >= $5)',
+  );
+  return runAnalyticsQuery<SuspicionInputRow>(db, suspicionSql({ counts, timing }), params.values);
 };

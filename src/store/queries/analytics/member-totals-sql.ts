@@ -1,4 +1,5 @@
 import type { TotalsRange } from '../../rollups/plan-totals.ts';
+import { onlyUsersSql } from './presence-pieces-sql.ts';
 import type { SqlParams } from './sql-params.ts';
 
 /** The columns of {@link memberTotalsSql}, each a count over the range. */
@@ -10,6 +11,10 @@ export const memberTotalColumns = [
   'messages',
   'typing',
   'reactions',
+  'desktopHours',
+  'mobileHours',
+  'webHours',
+  'embeddedHours',
 ] as const;
 export type MemberTotalColumn = (typeof memberTotalColumns)[number];
 
@@ -21,6 +26,10 @@ const stored: Record<MemberTotalColumn, string> = {
   messages: 'messages',
   typing: 'typing',
   reactions: 'reactions',
+  desktopHours: 'desktopHours',
+  mobileHours: 'mobileHours',
+  webHours: 'webHours',
+  embeddedHours: 'embeddedHours',
 };
 
 /**
@@ -31,13 +40,15 @@ const stored: Record<MemberTotalColumn, string> = {
  * member — cheaper than the caller grouping both days' rows (measured: 40 against 57 ms for a
  * 40,000-member guild). Columns: "userId" and the requested ones (snapshots, online =
  * non-offline snapshots, multi = non-offline with ≥ 2 platforms, "multiKey" = ≥ 2 platforms
- * listed, messages, typing, reactions).
+ * listed, messages, typing, reactions, and per platform the hours it was seen not offline:
+ * "desktopHours"…). `usersSql` restricts the rows to those members.
  */
 export const memberTotalsSql = (
   range: TotalsRange,
   params: SqlParams,
   guildSql: string,
   columns: readonly MemberTotalColumn[],
+  usersSql?: string,
 ): string => {
   const end = params.add(range.endDay);
   const base = params.add(range.baseDay);
@@ -46,7 +57,7 @@ export const memberTotalsSql = (
       FROM "MemberDayTotal" e
       LEFT JOIN "MemberDayTotal" b
         ON b."guildId" = e."guildId" AND b.day = ${base} AND b."userId" = e."userId"
-      WHERE e."guildId" = ${guildSql} AND e.day = ${end}`;
+      WHERE e."guildId" = ${guildSql} AND e.day = ${end} ${onlyUsersSql('e."userId"', usersSql)}`;
 };
 
 /** `branches` joined by UNION ALL, empty ones left out; a relation with no rows if none. */

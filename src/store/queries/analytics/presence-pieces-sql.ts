@@ -3,7 +3,7 @@ import { onlinePlatformsMaskSql, platformCountSql } from './client-platforms-sql
 import type { SqlParams } from './sql-params.ts';
 
 /** `AND column IN usersSql`, or nothing without `usersSql`. */
-const onlyUsersSql = (column: string, usersSql: string | undefined) =>
+export const onlyUsersSql = (column: string, usersSql: string | undefined) =>
   usersSql ? `AND ${column} IN ${usersSql}` : '';
 
 /**
