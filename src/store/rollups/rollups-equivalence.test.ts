@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsQuery } from '../../analytics/analytics-query.ts';
 import { guildRows, optOut } from '../../analytics/analytics-scenario.ts';
@@ -121,6 +122,10 @@ const windows = [
   // before the rollups end.
   { from: new Date(START - 2 * 86_400_000 + 7_000), to: new Date(END) },
   { from: new Date(START + 5 * 3_600_000), to: new Date(START + 3 * 86_400_000) },
+  // Both windows of whole days (shifts and suspicion compare with the previous window), and a
+  // window ending where the rollups end.
+  { from: new Date(START + 2 * 86_400_000), to: new Date(START + 4 * 86_400_000) },
+  { from: new Date(START + 27 * 3_600_000), to: new Date(START + 101 * 3_600_000) },
 ];
 
 for (const backend of testBackends()) {
@@ -160,14 +165,28 @@ for (const backend of testBackends()) {
       expect(counts?.totalDays).toBe(5);
       const rolled = await Promise.all(queries.map((q) => everyAnalytic(db(), q)));
       expect(rolled).toEqual(raw);
-      // The comparison means something: ghosts and shifts (with online time) were listed.
-      expect(raw.map((r) => [r[2].items.length, r[4].items.length])).toEqual([
-        [3, 0],
-        [3, 8],
-        [3, 0],
-        [0, 0],
-        [3, 8],
-        [3, 9],
+      // The comparison means something: ghosts and shifts (with online time) were listed, new
+      // platforms flagged, and members' message timing judged regular enough to score.
+      const regular = (r: (typeof raw)[number]) =>
+        r[9].items.filter((i) =>
+          i.factors.some((f) => f.name === 'timingRegularity' && f.value > 0),
+        ).length;
+      expect(
+        raw.map((r) => [
+          r[2].items.length,
+          r[4].items.length,
+          r[4].items.filter((i) => i.flags.includes('newPlatform')).length,
+          regular(r),
+        ]),
+      ).toEqual([
+        [3, 0, 0, 4],
+        [3, 8, 1, 2],
+        [3, 0, 0, 1],
+        [0, 0, 0, 0],
+        [3, 8, 0, 3],
+        [3, 9, 2, 2],
+        [3, 0, 0, 3],
+        [3, 8, 0, 3],
       ]);
 
       // A second run redoes only the last hour and changes nothing.
@@ -185,6 +204,18 @@ for (const backend of testBackends()) {
       const kept = await totals();
       await db().query(`DELETE FROM "MemberDayTotal"`);
       expect(await backfillMemberDayTotals(db())).toBe(5);
+      expect(await totals()).toEqual(kept);
+
+      // Upgrading rows written before the platform hours (migration 0007) gives the same rows.
+      expect(kept.some((row) => (row as { mobileHours: number }).mobileHours > 0)).toBe(true);
+      await db().query(
+        `UPDATE "MemberDayTotal" SET "desktopHours" = 0, "mobileHours" = 0, "webHours" = 0, "embeddedHours" = 0`,
+      );
+      const migration = await readFile(
+        new URL('../migrations/0007_member_day_platform_hours.sql', import.meta.url),
+        'utf8',
+      );
+      await db().query(migration.split('--> statement-breakpoint').at(-1) ?? '');
       expect(await totals()).toEqual(kept);
     });
   });
