@@ -24,4 +24,8 @@ FROM (
   ) h ON h."guildId" = d."guildId" AND h."userId" = d."userId" AND h.day = d.day
   WINDOW w AS (PARTITION BY d."guildId", d."userId" ORDER BY d.day)
 ) c
-WHERE c."guildId" = t."guildId" AND c.day = t.day AND c."userId" = t."userId";
+WHERE c."guildId" = t."guildId" AND c.day = t.day AND c."userId" = t."userId";--> statement-breakpoint
+-- Hand-added: the update wrote every row again wherever there was room; a day's rows are read
+-- together (two days per window), so they are put back in key order, as the job writes them.
+CLUSTER "MemberDayTotal" USING "MemberDayTotal_guildId_day_userId_pk";--> statement-breakpoint
+ANALYZE "MemberDayTotal";
