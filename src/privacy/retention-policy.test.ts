@@ -16,7 +16,10 @@ describe('decideRetention', () => {
   it('uses the defaults when no guild overrides anything', () => {
     const steps = decideRetention(now, []);
     const byTable = Object.fromEntries(
-      steps.map((step) => [step.table, step.before.toISOString()]),
+      steps.map((step) => [
+        step.type === 'delete' && step.rows ? `${step.table}.${step.rows.kind}` : step.table,
+        step.before.toISOString(),
+      ]),
     );
     expect(byTable).toEqual({
       Presence: daysAgo(90).toISOString(),
@@ -25,6 +28,9 @@ describe('decideRetention', () => {
       Message: daysAgo(30).toISOString(),
       ActivityRollup: daysAgo(30).toISOString(),
       MemberDayTotal: daysAgo(30).toISOString(),
+      'GuildQuarterCount.messages': daysAgo(30).toISOString(),
+      'GuildQuarterCount.typing': daysAgo(30).toISOString(),
+      'GuildQuarterCount.presence': daysAgo(90).toISOString(),
       TypingEvent: daysAgo(30).toISOString(),
       ReactionEvent: daysAgo(30).toISOString(),
       ReactionLatency: daysAgo(30).toISOString(),
@@ -58,6 +64,26 @@ describe('decideRetention', () => {
         before: daysAgo(7),
         scope: { guildId: 'a' },
       },
+    ]);
+  });
+
+  it("trims a table with a kind column row by row at each kind's window, overrides too", () => {
+    const steps = decideRetention(now, [{ guildId: 'a', days: { presence: 7 } }]).filter(
+      (step) => step.table === 'GuildQuarterCount',
+    );
+    const step = (kind: 'messages' | 'typing' | 'presence', days: number, scope: object) => ({
+      type: 'delete',
+      table: 'GuildQuarterCount',
+      timeColumn: 'bucket',
+      rows: { column: 'kind', kind },
+      before: daysAgo(days),
+      scope,
+    });
+    expect(steps).toEqual([
+      step('messages', 30, { exceptGuildIds: [] }),
+      step('typing', 30, { exceptGuildIds: [] }),
+      step('presence', 90, { exceptGuildIds: ['a'] }),
+      step('presence', 7, { guildId: 'a' }),
     ]);
   });
 

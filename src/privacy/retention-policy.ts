@@ -30,8 +30,13 @@ export const retentionDefaults: Record<RetentionKind, { days: number; settingsCo
 export interface RetainedTable {
   table: string;
   timeColumn: string;
-  /** The kind whose window applies; of several, the shortest window. */
+  /** The kind whose window applies; of several, the shortest window (but see kindColumn). */
   kind: RetentionKind | readonly RetentionKind[];
+  /**
+   * A column naming each row's kind: each row then expires with its own kind's window, and
+   * `kind` lists the kinds the table holds.
+   */
+  kindColumn?: string;
 }
 
 /**
@@ -50,6 +55,13 @@ export const retainedTables: readonly RetainedTable[] = [
     table: 'MemberDayTotal',
     timeColumn: 'day',
     kind: ['presence', 'messages', 'typing', 'reactions'],
+  },
+  // Guild counts per kind (no member column): each kind's rows with that kind's events.
+  {
+    table: 'GuildQuarterCount',
+    timeColumn: 'bucket',
+    kind: ['messages', 'typing', 'presence'],
+    kindColumn: 'kind',
   },
   { table: 'TypingEvent', timeColumn: 'timestamp', kind: 'typing' },
   { table: 'ReactionEvent', timeColumn: 'timestamp', kind: 'reactions' },
@@ -106,6 +118,8 @@ export type RetentionStep =
       before: Date;
       /** One guild (an override), or every guild but those with their own step. */
       scope: { guildId: string } | { exceptGuildIds: string[] };
+      /** Only the rows of this kind (a table with a kind column). */
+      rows?: { column: string; kind: RetentionKind };
     }
   | { type: 'archive'; table: 'AuditLog'; before: Date }
   | { type: 'expire'; table: 'Session' | 'RefreshToken'; before: Date };
@@ -123,7 +137,16 @@ export const decideRetention = (
   overrides: readonly GuildRetention[],
 ): RetentionStep[] => {
   const steps: RetentionStep[] = [];
-  for (const retained of retainedTables) {
+  // A table with a kind column is one table per kind, each trimmed on its own rows.
+  const perKind = retainedTables.flatMap((retained) => {
+    const { kindColumn, ...table } = retained;
+    if (kindColumn === undefined || typeof retained.kind === 'string') return [{ table }];
+    return retained.kind.map((kind) => ({
+      table: { ...table, kind },
+      rows: { column: kindColumn, kind },
+    }));
+  });
+  for (const { table: retained, ...only } of perKind) {
     const kinds: readonly RetentionKind[] =
       typeof retained.kind === 'string' ? [retained.kind] : retained.kind;
     // A table of several kinds keeps the shortest of their windows.
@@ -138,6 +161,7 @@ export const decideRetention = (
       type: 'delete' as const,
       table: retained.table,
       timeColumn: retained.timeColumn,
+      ...only,
     };
     steps.push({
       ...base,

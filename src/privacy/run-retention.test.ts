@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../store/database.ts';
 import { updateGuildSettings } from '../store/privacy/update-guild-settings.ts';
+import { INSERT_GUILD_QUARTER_COUNTS } from '../store/rollups/rollup-statements.ts';
 import { testBackends, useTestDatabase } from '../store/testing/test-database.ts';
 import { type RetentionProgress, runRetention } from './run-retention.ts';
 
@@ -37,6 +38,8 @@ const seed = async (db: Database) => {
   await message(guildB, 31, 3);
   await message(guildB, 59, 4);
   await message(guildB, 61, 5);
+  // The guild quarter-hour counts of those presences and messages, as the rollup job counts.
+  await db.query(INSERT_GUILD_QUARTER_COUNTS, [daysAgo(1_000), now]);
   for (const days of [364, 366]) {
     await db.query(
       `INSERT INTO "MemberEvent" ("guildId", "userId", type, "accountCreatedAt", timestamp) VALUES ($1, $2, 'join', $3, $3)`,
@@ -92,6 +95,7 @@ for (const backend of testBackends()) {
         Message: 2,
         ActivityRollup: 0,
         MemberDayTotal: 0,
+        GuildQuarterCount: 4,
         TypingEvent: 0,
         ReactionEvent: 0,
         ReactionLatency: 0,
@@ -104,12 +108,25 @@ for (const backend of testBackends()) {
       });
       expect(await remaining(db(), 'Presence', 'timestamp')).toEqual([6, 89]);
       expect(await remaining(db(), 'Message', 'timestamp')).toEqual([29, 31, 59]);
+      // Counts go with their own kind's rows, at each guild's windows.
+      const counts = await db().query<{ guildId: string; kind: string; days: number }>(
+        `SELECT "guildId", kind, round(extract(epoch FROM $1::timestamptz - bucket) / 86400)::int AS days
+         FROM "GuildQuarterCount" ORDER BY 1, 2, 3`,
+        [now],
+      );
+      expect(counts.map((c) => `${c.guildId === guildA ? 'A' : 'B'} ${c.kind} ${c.days}`)).toEqual([
+        'A messages 29',
+        'A presence 89',
+        'B messages 31',
+        'B messages 59',
+        'B presence 6',
+      ]);
       expect(await remaining(db(), 'MemberEvent', 'timestamp')).toEqual([364]);
       expect(await remaining(db(), 'BanRecord', 'bannedAt')).toEqual([3 * 365]);
       expect(await db().query(`SELECT token FROM "Session"`)).toEqual([{ token: 'live' }]);
       // Batches of one row: progress moves one row at a time up to the counted total.
-      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      expect(progress.at(-1)).toEqual({ table: 'Session', done: 8, total: 8 });
+      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(progress.at(-1)).toEqual({ table: 'Session', done: 12, total: 12 });
     });
 
     it('moves audit rows older than a year to the archive, unchanged', async () => {

@@ -1,6 +1,8 @@
 import type { Database, Queryable } from '../database.ts';
+import { lockRollups } from '../rollups/rollup-state.ts';
 import { listMemberIds } from './member-ids.ts';
 import { groupByTable, memberMatchSql, toMemberMatchParams } from './member-match-sql.ts';
+import { subtractGuildCountsSql } from './subtract-guild-counts.ts';
 import { listGuildScopedTables, listUserColumns, type UserColumn } from './user-columns.ts';
 
 /** Rows touched per table: `removed` rows deleted, `cleared` rows that lost an actor id. */
@@ -24,12 +26,15 @@ const countOf = async (tx: Queryable, text: string, params: unknown[]): Promise<
  * Erases everything held about `discordId` inside `tx`, table by table as the schema says
  * ({@link listUserColumns}): rows about them are deleted, their id is cleared where they only
  * acted on someone else, and the User row goes last. The opt-out marker is left alone.
+ * Their events leave the guild quarter-hour counts as they go, under the rollup lock, so a
+ * rollup run cannot count rows this transaction is deleting.
  */
 export const eraseMemberIn = async (
   tx: Queryable,
   discordId: string,
   columns: readonly UserColumn[] = listUserColumns().filter((c) => c.role !== 'marker'),
 ): Promise<EraseCounts> => {
+  await lockRollups(tx);
   const ids = await listMemberIds(tx, discordId);
   const counts: EraseCounts = { removed: {}, cleared: {} };
   for (const column of columns.filter((c) => c.role === 'clear')) {
@@ -47,11 +52,10 @@ export const eraseMemberIn = async (
   for (const table of tables) {
     const tableColumns = byTable.get(table) ?? [];
     const match = tableColumns.map(memberMatchSql).join(' OR ');
-    const n = await countOf(
-      tx,
-      `DELETE FROM "${table}" WHERE ${match}`,
-      toMemberMatchParams(tableColumns, ids),
-    );
+    const params = toMemberMatchParams(tableColumns, ids);
+    const subtract = subtractGuildCountsSql(table, match);
+    if (subtract) await tx.query(subtract, params);
+    const n = await countOf(tx, `DELETE FROM "${table}" WHERE ${match}`, params);
     if (n > 0) counts.removed[table] = n;
   }
   return counts;

@@ -5,13 +5,18 @@ export const toStepCondition = (step: RetentionStep): { where: string; params: u
   const before = step.before.toISOString();
   if (step.type === 'archive') return { where: `"timestamp" < $1`, params: [before] };
   if (step.type === 'expire') return { where: `"expiresAt" < $1`, params: [before] };
-  const time = `"${step.timeColumn}" < $1`;
-  if ('guildId' in step.scope) {
-    return { where: `${time} AND "guildId" = $2`, params: [before, step.scope.guildId] };
+  const params: unknown[] = [before];
+  const where = [`"${step.timeColumn}" < $1`];
+  if (step.rows) {
+    params.push(step.rows.kind);
+    where.push(`"${step.rows.column}" = $${params.length}`);
   }
-  if (step.scope.exceptGuildIds.length === 0) return { where: time, params: [before] };
-  return {
-    where: `${time} AND NOT ("guildId" = ANY($2::text[]))`,
-    params: [before, step.scope.exceptGuildIds],
-  };
+  if ('guildId' in step.scope) {
+    params.push(step.scope.guildId);
+    where.push(`"guildId" = $${params.length}`);
+  } else if (step.scope.exceptGuildIds.length > 0) {
+    params.push(step.scope.exceptGuildIds);
+    where.push(`NOT ("guildId" = ANY($${params.length}::text[]))`);
+  }
+  return { where: where.join(' AND '), params };
 };

@@ -1,7 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { planRollupWindows, type RollupPlan, type TimeRange } from './plan-rollup-ranges.ts';
 import { planTotals, type TotalsPlan } from './plan-totals.ts';
-import { getRolledUntil } from './run-rollups.ts';
+import { getRolledUntil } from './rollup-state.ts';
 
 /**
  * Where to read consecutive `windows` from, given how far the rollups reach; never rollups

@@ -1,5 +1,6 @@
 import type { Database } from '../database.ts';
-import { lockRollups, type RollupRun, runRollups } from './run-rollups.ts';
+import { lockRollups } from './rollup-state.ts';
+import { type RollupRun, runRollups } from './run-rollups.ts';
 
 /**
  * Throws the rollups away and aggregates every stored event again, up to `now`: after events
@@ -14,6 +15,7 @@ export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun
       'PresenceComboRollup',
       'ActivityRollup',
       'MemberDayTotal',
+      'GuildQuarterCount',
       'RollupState',
     ]) {
       await tx.query(`DELETE FROM "${table}"`);

@@ -108,3 +108,29 @@ export const INSERT_MEMBER_DAY_TOTALS = `
   ) x
   GROUP BY "guildId", "userId"
   ORDER BY "guildId", "userId"`;
+
+/** The quarter-hour of `column` (UTC). */
+export const quarterSql = (column: string) =>
+  `date_bin('15 minutes', ${column}, timestamptz '2000-01-01 00:00:00+00')`;
+
+/**
+ * The events each GuildQuarterCount kind counts, as a relation of "guildId", "userId" and
+ * timestamp, for the rollup job and for member erasure alike.
+ */
+export const guildCountSources = {
+  messages: { table: 'Message', where: 'true' },
+  typing: { table: 'TypingEvent', where: 'true' },
+  presence: { table: 'Presence', where: `status <> 'offline'` },
+} as const;
+
+/** Replaces the guild quarter-hour counts of quarters starting in `[$1, $2)`. */
+export const DELETE_GUILD_QUARTER_COUNTS = `DELETE FROM "GuildQuarterCount" WHERE ${inRange('bucket')}`;
+export const INSERT_GUILD_QUARTER_COUNTS = `
+  INSERT INTO "GuildQuarterCount" ("guildId", kind, bucket, count)
+  ${Object.entries(guildCountSources)
+    .map(
+      ([kind, source]) => `SELECT "guildId", '${kind}', ${quarterSql('timestamp')}, count(*)::int
+  FROM "${source.table}" WHERE ${inRange('timestamp')} AND ${source.where}
+  GROUP BY 1, 3`,
+    )
+    .join('\n  UNION ALL\n  ')}`;

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsQuery } from '../../analytics/analytics-query.ts';
-import { guildRows, optOut } from '../../analytics/analytics-scenario.ts';
+import {
+  guildRows,
+  messageRows,
+  optOut,
+  presenceRows,
+  typingRows,
+} from '../../analytics/analytics-scenario.ts';
 import { getBehaviourShifts } from '../../analytics/behaviour-shifts.ts';
 import { getChannels } from '../../analytics/channels.ts';
 import { getGhosts } from '../../analytics/ghosts.ts';
@@ -11,10 +17,15 @@ import { getMultiClient } from '../../analytics/multi-client.ts';
 import { getOverview } from '../../analytics/overview.ts';
 import { getSuspicion } from '../../analytics/suspicion.ts';
 import { emptyIngestRows, type IngestRows, type PresenceRow } from '../../ingest/ingest-rows.ts';
+import { runRetention } from '../../privacy/run-retention.ts';
 import type { Database } from '../database.ts';
 import { writeIngestRows } from '../ingest-writes/write-ingest-rows.ts';
+import { eraseMember } from '../privacy/erase-member.ts';
+import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
-import { backfillMemberDayTotals, getRolledUntil, runRollups } from './run-rollups.ts';
+import { rebuildRollups } from './rebuild-rollups.ts';
+import { GUILD_COUNTS_STATE_NAME, getRolledUntil } from './rollup-state.ts';
+import { backfillMemberDayTotals, runRollups } from './run-rollups.ts';
 
 const G = '910000000000000001';
 const OTHER = '910000000000000002';
@@ -218,6 +229,116 @@ for (const backend of testBackends()) {
       const update = migration.split('--> statement-breakpoint').find((s) => s.includes('UPDATE'));
       await db().query(update ?? '');
       expect(await totals()).toEqual(kept);
+    });
+  });
+}
+
+/** 2026-11-02 (a Monday) at `hh:mm` UTC, `days` later. */
+const nov2 = (hhmm: string, days = 0) =>
+  new Date(Date.parse(`2026-11-02T${hhmm}:00Z`) + days * 86_400_000);
+const [a, b, c, d] = members;
+
+/**
+ * Messages of four members of G around a Tuesday 10:00 UTC, one on Monday at 23:30 UTC and
+ * one after the counts end; C opted out of G (rows still stored), D to be erased; the same
+ * member A in another guild.
+ */
+const heatmapScenario = (): Partial<IngestRows> => {
+  const g = guildRows(G, members.slice(0, 4));
+  const id = (m: typeof a) => m?.discordId ?? '';
+  return {
+    ...g,
+    guilds: [...(g.guilds ?? []), ...(guildRows(OTHER, []).guilds ?? [])],
+    members: [...(g.members ?? []), ...(guildRows(OTHER, members.slice(0, 1)).members ?? [])],
+    messages: [
+      ...messageRows(G, id(a), [nov2('23:30'), nov2('10:10', 1), nov2('10:20', 1)]),
+      ...messageRows(G, id(b), [nov2('10:40', 1), nov2('00:05', 2)]),
+      ...messageRows(G, id(c), [nov2('10:50', 1)]),
+      ...messageRows(G, id(d), [nov2('10:05', 1)]),
+      ...messageRows(OTHER, id(a), [nov2('10:10', 1)]),
+    ],
+    typing: [
+      ...typingRows(G, id(a), [nov2('10:14', 1)]),
+      ...typingRows(G, id(d), [nov2('10:16', 1)]),
+    ],
+    presences: [
+      ...presenceRows(G, id(a), [nov2('09:59', 1), nov2('10:01', 1)]),
+      ...presenceRows(G, id(b), [nov2('10:02', 1)], {}, 'offline'),
+      ...presenceRows(G, id(d), [nov2('10:03', 1)]),
+    ],
+  };
+};
+
+for (const backend of testBackends()) {
+  describe(`guild quarter-hour counts on ${backend.name}`, () => {
+    const db = useTestDatabase(backend);
+    const window = { from: nov2('00:00'), to: nov2('00:07', 2) };
+    const cells = (metric: 'messages' | 'typing' | 'presence', timeZone = 'UTC') =>
+      listHeatmapCells(db(), { guildId: G, window, limit: 50, timeZone, now: window.to }, metric);
+    const cell = (dayOfWeek: number, hour: number, count: number) => ({ dayOfWeek, hour, count });
+
+    it('give the heatmap of the raw rows in any zone, without opted-out members or other guilds (issue 5)', async () => {
+      await write(db(), heatmapScenario());
+      await optOut(db(), c?.discordId ?? '', G);
+      const zones = ['UTC', 'Europe/Paris', 'Asia/Kathmandu'];
+      const raw = await Promise.all(zones.map((zone) => cells('messages', zone)));
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      expect(await getRolledUntil(db(), GUILD_COUNTS_STATE_NAME)).toEqual(nov2('00:00', 2));
+      const [tenOClock] = await db().query<{ count: number }>(
+        `SELECT count FROM "GuildQuarterCount"
+         WHERE "guildId" = $1 AND kind = 'messages' AND bucket = $2`,
+        [G, nov2('10:00', 1)],
+      );
+      expect(tenOClock?.count).toBe(2);
+      const counted = await Promise.all(zones.map((zone) => cells('messages', zone)));
+      expect(counted).toEqual(raw);
+      expect(counted).toEqual([
+        // Monday 23:30 UTC; Tuesday 10:05–10:40 (C's 10:50 left out); Wednesday 00:05 (raw).
+        [cell(1, 23, 1), cell(2, 10, 4), cell(3, 0, 1)],
+        // UTC+1: Monday 23:30 UTC is Tuesday 00:30.
+        [cell(2, 0, 1), cell(2, 11, 4), cell(3, 1, 1)],
+        // UTC+05:45: the quarters of one UTC hour fall in two local hours.
+        [cell(2, 5, 1), cell(2, 15, 2), cell(2, 16, 2), cell(3, 5, 1)],
+      ]);
+      expect(await cells('typing')).toEqual([cell(2, 10, 2)]);
+      // Non-offline snapshots only: B's offline one is left out.
+      expect(await cells('presence')).toEqual([cell(2, 9, 1), cell(2, 10, 2)]);
+    });
+
+    it('no longer count an erased member, through the counts', async () => {
+      await write(db(), heatmapScenario());
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      await eraseMember(db(), d?.discordId ?? '');
+      expect(await cells('messages', 'Asia/Kathmandu')).toEqual([
+        cell(2, 5, 1),
+        cell(2, 15, 1),
+        cell(2, 16, 3),
+        cell(3, 5, 1),
+      ]);
+      expect(await cells('typing')).toEqual([cell(2, 10, 1)]);
+      expect(await cells('presence')).toEqual([cell(2, 9, 1), cell(2, 10, 1)]);
+      // The rollup job counting the same quarters again finds the same numbers.
+      const stored = () =>
+        db().query(`SELECT * FROM "GuildQuarterCount" ORDER BY "guildId", kind, bucket`);
+      const kept = await stored();
+      await rebuildRollups(db(), nov2('00:10', 2));
+      expect(await stored()).toEqual(kept.filter((row) => (row as { count: number }).count > 0));
+    });
+
+    it("expire with each kind's raw rows", async () => {
+      await write(db(), heatmapScenario());
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      // Messages are kept 30 days, presence 90: messages before Tuesday 10:30 go.
+      await runRetention(db(), { now: new Date(nov2('10:30', 1).getTime() + 30 * 86_400_000) });
+      const [left] = await db().query<{ messages: number; presence: number }>(
+        `SELECT count(*) FILTER (WHERE kind = 'messages')::int AS messages,
+                count(*) FILTER (WHERE kind = 'presence')::int AS presence
+         FROM "GuildQuarterCount" WHERE "guildId" = $1`,
+        [G],
+      );
+      expect(left).toEqual({ messages: 2, presence: 2 });
+      expect(await cells('messages')).toEqual([cell(2, 10, 2), cell(3, 0, 1)]);
+      expect(await cells('presence')).toEqual([cell(2, 9, 1), cell(2, 10, 2)]);
     });
   });
 }

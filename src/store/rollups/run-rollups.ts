@@ -1,4 +1,6 @@
 import type { Database, Queryable } from '../database.ts';
+import { rollGuildCounts } from './roll-guild-counts.ts';
+import { getRolledUntil, lockRollups, setRolledUntil } from './rollup-state.ts';
 import {
   DELETE_MEMBER_DAY_TOTALS,
   deleteRollupBuckets,
@@ -11,8 +13,6 @@ import {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-/** The one row of RollupState the analytics rollups keep. */
-export const ROLLUP_STATE_NAME = 'analytics';
 
 /** Options of {@link runRollups}. */
 export interface RollupOptions {
@@ -39,13 +39,6 @@ export interface RollupRun {
 const tables = ['PresenceRollup', 'PresenceComboRollup', 'ActivityRollup'] as const;
 const inserts = [INSERT_PRESENCE_ROLLUP, INSERT_PRESENCE_COMBO_ROLLUP, INSERT_ACTIVITY_ROLLUP];
 
-/**
- * Serializes rollup transactions across processes: under READ COMMITTED, two runs replacing
- * the same buckets at once would both insert after deleting, and one would fail on the key.
- */
-export const lockRollups = (tx: Queryable) =>
-  tx.query(`SELECT pg_advisory_xact_lock(hashtext('spywatcher.rollups'))`);
-
 const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 | 24) => {
   for (const [i, table] of tables.entries()) {
     await tx.query(deleteRollupBuckets(table), [from, to, bucketHours]);
@@ -53,27 +46,12 @@ const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 |
   }
 };
 
-/** Where the rollups reach, or null before the first run. */
-export const getRolledUntil = async (db: Queryable): Promise<Date | null> => {
-  const [row] = await db.query<{ rolledUntil: Date }>(
-    `SELECT "rolledUntil" FROM "RollupState" WHERE name = $1`,
-    [ROLLUP_STATE_NAME],
-  );
-  return row ? new Date(row.rolledUntil) : null;
-};
-
-const setRolledUntil = (tx: Queryable, at: Date) =>
-  tx.query(
-    `INSERT INTO "RollupState" (name, "rolledUntil") VALUES ($1, $2)
-     ON CONFLICT (name) DO UPDATE SET "rolledUntil" = excluded."rolledUntil", "updatedAt" = now()`,
-    [ROLLUP_STATE_NAME, at],
-  );
-
 /**
  * Aggregates every complete UTC hour (and day) since the last run into the rollup tables,
  * one day per transaction, then moves the watermark. The last `redoHours` rolled hours are
  * aggregated again each run; rows older than that which arrive late are not counted by the
- * rollups until they are rebuilt. The first run starts at the earliest stored event.
+ * rollups until they are rebuilt. The first run starts at the earliest stored event. The
+ * guild quarter-hour counts follow up to the same watermark ({@link rollGuildCounts}).
  */
 export const runRollups = async (db: Database, options: RollupOptions): Promise<RollupRun> => {
   const target = Math.floor((options.now.getTime() - (options.settleMs ?? 120_000)) / HOUR_MS);
@@ -87,7 +65,11 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
     startMs = Math.floor(new Date(earliest.at).getTime() / HOUR_MS) * HOUR_MS;
   }
   const endMs = target * HOUR_MS;
-  if (startMs >= endMs) return { rolledUntil: previous, hours: 0 };
+  const redoHours = options.redoHours ?? 1;
+  if (startMs >= endMs) {
+    if (previous) await rollGuildCounts(db, { until: previous, redoHours });
+    return { rolledUntil: previous, hours: 0 };
+  }
   for (let dayMs = Math.floor(startMs / DAY_MS) * DAY_MS; dayMs < endMs; dayMs += DAY_MS) {
     const from = new Date(Math.max(dayMs, startMs));
     const to = new Date(Math.min(dayMs + DAY_MS, endMs));
@@ -108,6 +90,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
   if (hours > 24) {
     await db.query(`ANALYZE ${[...tables, 'MemberDayTotal'].map((t) => `"${t}"`).join(', ')}`);
   }
+  await rollGuildCounts(db, { until: new Date(endMs), redoHours });
   return { rolledUntil: new Date(endMs), hours };
 };
 

@@ -164,3 +164,28 @@ export const memberDayTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.guildId, t.day, t.userId] })],
 );
+
+/** What a guild's quarter-hour counts count (the heatmap's metrics; also retention kinds). */
+export const guildCountKinds = ['messages', 'typing', 'presence'] as const;
+export type GuildCountKind = (typeof guildCountKinds)[number];
+
+/**
+ * A guild's events of one kind per UTC quarter-hour (messages, typing events, non-offline
+ * presence snapshots), kept by the rollup job up to its own RollupState row: every time zone's
+ * offset is a whole number of quarter-hours, so these give a heatmap in any zone from about
+ * 700 rows a week. No member column: member erasure subtracts the member's events before
+ * deleting them, and the analytics subtract those of opted-out members still stored.
+ */
+export const guildQuarterCounts = pgTable(
+  'GuildQuarterCount',
+  {
+    guildId: guildRef(),
+    kind: text('kind').notNull().$type<GuildCountKind>(),
+    bucket: bucket(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.kind, t.bucket] }),
+    check('GuildQuarterCount_kind_check', sql`${t.kind} IN ('messages', 'typing', 'presence')`),
+  ],
+);

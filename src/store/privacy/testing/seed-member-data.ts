@@ -177,4 +177,12 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
        1, 1, 0, 0, 1, 1, 1)`,
     [guildId, userId, at],
   ],
+  // Guild-level counts (no member column): a guild purge removes them, erasure subtracts.
+  [
+    `INSERT INTO "GuildQuarterCount" ("guildId", kind, bucket, count)
+     SELECT $1, kind, date_bin('15 minutes', $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), 1
+     FROM unnest(ARRAY['messages', 'typing', 'presence']) AS kind
+     ON CONFLICT ("guildId", kind, bucket) DO UPDATE SET count = "GuildQuarterCount".count + 1`,
+    [guildId, at],
+  ],
 ];

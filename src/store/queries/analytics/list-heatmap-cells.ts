@@ -1,11 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan } from '../../rollups/get-rollup-plan.ts';
-import { type RollupPlan, toRawPlan } from '../../rollups/plan-rollup-ranges.ts';
-import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { isWholeHourZone } from './is-whole-hour-zone.ts';
+import { type CountPlan, planCountRanges } from '../../rollups/plan-count-ranges.ts';
+import { GUILD_COUNTS_STATE_NAME, getRolledUntil } from '../../rollups/rollup-state.ts';
+import { guildCountSources, quarterSql } from '../../rollups/rollup-statements.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
-import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
@@ -20,49 +18,60 @@ export interface HeatmapCellRow {
   count: number;
 }
 
-/** Each metric's events over `plan` as rows of (time, count). */
-const sources: Record<HeatmapMetric, (plan: RollupPlan, params: SqlParams) => string> = {
-  messages: (plan, params) =>
-    `SELECT a."userId", a.at, a.messages AS n FROM (${activityPiecesSql(plan, params, '$1')}) a WHERE a.messages > 0`,
-  typing: (plan, params) =>
-    `SELECT a."userId", a.at, a.typing AS n FROM (${activityPiecesSql(plan, params, '$1')}) a WHERE a.typing > 0`,
-  presence: (plan, params) =>
-    `SELECT p."userId", p."firstAt" AS at, p.online AS n FROM (${presencePiecesSql(plan, params, '$1')}) p WHERE p.online > 0`,
+/**
+ * `metric`'s events over `plan` as rows of (UTC quarter-hour, count): the guild's counts over
+ * the counted range, minus the events opted-out members still have there (rows that arrived
+ * after an opt-out, until the privacy job's sweep; per-guild opt-outs), plus the raw events of
+ * everyone else over the raw ranges.
+ */
+const quartersSql = (metric: HeatmapMetric, plan: CountPlan, params: SqlParams): string => {
+  const source = guildCountSources[metric];
+  const optedOut = optedOutUserIdsSql('$1');
+  const events = (from: Date, to: Date) =>
+    `FROM "${source.table}" e WHERE e."guildId" = $1 AND ${source.where}
+        AND e.timestamp >= ${params.add(from)} AND e.timestamp < ${params.add(to)}`;
+  const branches = plan.raw.map(
+    (r) => `SELECT ${quarterSql('e.timestamp')} AS q, 1 AS n ${events(r.from, r.to)}
+        AND e."userId" NOT IN ${optedOut}`,
+  );
+  if (plan.counted) {
+    const { from, to } = plan.counted;
+    branches.push(
+      `SELECT bucket AS q, count AS n FROM "GuildQuarterCount"
+        WHERE "guildId" = $1 AND kind = '${metric}'
+          AND bucket >= ${params.add(from)} AND bucket < ${params.add(to)}`,
+      `SELECT ${quarterSql('e.timestamp')} AS q, -1 AS n ${events(from, to)}
+        AND e."userId" IN ${optedOut}`,
+    );
+  }
+  return branches.join('\n      UNION ALL\n      ');
 };
 
 /**
  * Counts `metric` events by day of week × hour of day in `query.timeZone`; empty cells are
- * absent. Events are first counted per UTC quarter-hour (cheap), and only those buckets are
+ * absent. Events are counted per UTC quarter-hour — whole quarters the rollup job has counted
+ * from GuildQuarterCount, the ends of the window from raw rows — and only those buckets are
  * converted to local time: exact, as every time zone's offset is a whole number of
- * quarter-hours. For presence, whole rolled-up hours come from hourly rollups when the zone is
- * a whole number of hours from UTC throughout the window (an hour then falls in one local hour).
+ * quarter-hours.
  */
 export const listHeatmapCells = async (
   db: Queryable,
   query: AnalyticsQuery,
   metric: HeatmapMetric,
 ): Promise<HeatmapCellRow[]> => {
-  // Presence reads hourly rollups; messages and typing read raw rows, as ActivityRollup holds
-  // about one event per row on the 10M benchmark dataset and measured slower than raw scans.
-  const plan =
-    metric === 'presence' && isWholeHourZone(query.timeZone, query.window)
-      ? await getRollupPlan(db, [query.window], query.now, { daily: false })
-      : toRawPlan([query.window]);
+  const plan = planCountRanges(query.window, await getRolledUntil(db, GUILD_COUNTS_STATE_NAME));
   const params = createSqlParams([query.guildId, query.timeZone]);
   return runAnalyticsQuery<HeatmapCellRow>(
     db,
     `WITH quarters AS (
-       SELECT date_bin('15 minutes', e.at, timestamptz '2000-01-01 00:00:00+00') AS q,
-              sum(e.n) AS n
-       FROM (${sources[metric](plan, params)}) e
-       WHERE e."userId" NOT IN ${optedOutUserIdsSql('$1')}
-       GROUP BY 1
+       SELECT e.q, sum(e.n) AS n FROM (${quartersSql(metric, plan, params)}) e GROUP BY 1
      )
      SELECT extract(isodow FROM q AT TIME ZONE $2)::int AS "dayOfWeek",
             extract(hour FROM q AT TIME ZONE $2)::int AS hour,
             sum(n)::int AS count
      FROM quarters
      GROUP BY 1, 2
+     HAVING sum(n) > 0
      ORDER BY 1, 2`,
     params.values,
   );
