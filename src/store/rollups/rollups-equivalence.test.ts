@@ -325,6 +325,23 @@ for (const backend of testBackends()) {
       expect(await stored()).toEqual(kept.filter((row) => (row as { count: number }).count > 0));
     });
 
+    it('are counted by the first run after the upgrade that adds them, rollups already in place', async () => {
+      await write(db(), heatmapScenario());
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      const stored = () =>
+        db().query(`SELECT * FROM "GuildQuarterCount" ORDER BY "guildId", kind, bucket`);
+      const kept = await stored();
+      expect(kept).toHaveLength(10);
+      // Before the upgrade: rollups up to their watermark, no counts and no counts' watermark.
+      await db().query(`DELETE FROM "GuildQuarterCount"`);
+      await db().query(`DELETE FROM "RollupState" WHERE name = $1`, [GUILD_COUNTS_STATE_NAME]);
+      expect(await cells('messages')).toEqual([cell(1, 23, 1), cell(2, 10, 5), cell(3, 0, 1)]);
+      const run = await runRollups(db(), { now: nov2('00:20', 2), settleMs: 0 });
+      expect(run.hours).toBe(1);
+      expect(await stored()).toEqual(kept);
+      expect(await getRolledUntil(db(), GUILD_COUNTS_STATE_NAME)).toEqual(nov2('00:00', 2));
+    });
+
     it("expire with each kind's raw rows", async () => {
       await write(db(), heatmapScenario());
       await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
