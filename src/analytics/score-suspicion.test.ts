@@ -5,9 +5,10 @@ import {
   type SuspicionFactorName,
   scoreSuspicion,
   suspicionFactorNames,
+  suspicionTotal,
   suspicionWeights,
 } from './score-suspicion.ts';
-import { toSuspicionFactors } from './to-suspicion-factors.ts';
+import { toSuspicionFactors, toSuspicionFactorValues } from './to-suspicion-factors.ts';
 
 const factors = (values: Partial<Record<SuspicionFactorName, number>>) =>
   Object.fromEntries(
@@ -121,5 +122,30 @@ describe('toSuspicionFactors', () => {
     expect(result.ghost.reason).toBe('30 online snapshots, 0 messages: ghost score 30.0');
     expect(result.newAccount.reason).toBe('account was 0.5 days old at join');
     expect(result.raidJoin).toEqual({ value: 100, reason: 'joined during a raid burst' });
+  });
+  it('ranks by the same values and total without writing reasons', () => {
+    // Every combination of inputs at and around the factors' thresholds.
+    const grid = [
+      { presenceCount: 0 },
+      { presenceCount: 5 },
+      { presenceCount: 30, messages: 10 },
+      { presenceCount: 300, messages: 11, typing: 2 },
+      { snapshots: 40, multiClientSnapshots: 13 },
+      { accountAgeAtJoinMs: DAY * 6.9 },
+      { accountAgeAtJoinMs: DAY * 29 },
+      { escalatedRoleIds: ['9'] },
+      { previousMessages: 3, previousTyping: 5, typing: 11 },
+      { messages: 12, messageGaps: 11, gapVariation: 0.37 },
+    ];
+    for (const over of grid) {
+      for (const raid of [false, true]) {
+        const full = toSuspicionFactors(input(over), raid);
+        const values = toSuspicionFactorValues(input(over), raid);
+        expect(values).toEqual(
+          Object.fromEntries(suspicionFactorNames.map((n) => [n, full[n].value])),
+        );
+        expect(suspicionTotal(values)).toBe(scoreSuspicion(full).total);
+      }
+    }
   });
 });

@@ -37,9 +37,25 @@ export interface SuspicionScore {
 }
 
 /**
- * The weighted sum of the factors divided by the sum of the weights, rounded: always 0–100
- * whatever the weights add up to (0 when they are all 0). Every factor is returned, in a fixed
- * order, with its weight, value and reason.
+ * The weighted sum of the factor values divided by the sum of the weights, rounded: always
+ * 0–100 whatever the weights add up to (0 when they are all 0).
+ */
+export const suspicionTotal = (
+  values: Record<SuspicionFactorName, number>,
+  weights: SuspicionWeights = suspicionWeights,
+): number => {
+  let weightSum = 0;
+  let weighted = 0;
+  for (const name of suspicionFactorNames) {
+    weightSum += weights[name];
+    weighted += weights[name] * values[name];
+  }
+  return weightSum === 0 ? 0 : Math.round(weighted / weightSum);
+};
+
+/**
+ * The total of {@link suspicionTotal} with every factor, in a fixed order, with its weight,
+ * value and reason.
  */
 export const scoreSuspicion = (
   factors: Record<SuspicionFactorName, FactorValue>,
@@ -50,7 +66,9 @@ export const scoreSuspicion = (
     weight: weights[name],
     ...factors[name],
   }));
-  const weightSum = list.reduce((sum, f) => sum + f.weight, 0);
-  const weighted = list.reduce((sum, f) => sum + f.weight * f.value, 0);
-  return { total: weightSum === 0 ? 0 : Math.round(weighted / weightSum), factors: list };
+  const values = Object.fromEntries(list.map((f) => [f.name, f.value])) as Record<
+    SuspicionFactorName,
+    number
+  >;
+  return { total: suspicionTotal(values, weights), factors: list };
 };

@@ -1,5 +1,9 @@
 import type { SuspicionInputRow } from '../store/queries/analytics/list-suspicion-inputs.ts';
-import type { FactorValue, SuspicionFactorName } from './score-suspicion.ts';
+import {
+  type FactorValue,
+  type SuspicionFactorName,
+  suspicionFactorNames,
+} from './score-suspicion.ts';
 
 /** The thresholds the factors use; ghost and lurker thresholds are PRODUCT.md's defaults. */
 export const suspicionThresholds = {
@@ -13,69 +17,111 @@ export const suspicionThresholds = {
 const DAY_MS = 86_400_000;
 const clamp = (n: number) => Math.min(100, Math.max(0, Math.round(n)));
 
-const ghost = (i: SuspicionInputRow): FactorValue => {
-  const score = i.presenceCount / (i.messages + 1);
-  const counts = `${i.presenceCount} online snapshots, ${i.messages} messages`;
-  return i.presenceCount >= suspicionThresholds.ghostMinPresence &&
-    i.messages <= suspicionThresholds.ghostMaxMessages
-    ? { value: clamp(score), reason: `${counts}: ghost score ${score.toFixed(1)}` }
-    : { value: 0, reason: `${counts}: not a ghost` };
-};
+/**
+ * One factor as two pure functions of the member's inputs: its value (all members are scored)
+ * and the reason for that value (built only for the members listed).
+ */
+interface Factor {
+  value(i: SuspicionInputRow, inRaidBurst: boolean): number;
+  reason(i: SuspicionInputRow, inRaidBurst: boolean): string;
+}
 
-const lurker = (i: SuspicionInputRow): FactorValue =>
+const isGhost = (i: SuspicionInputRow) =>
+  i.presenceCount >= suspicionThresholds.ghostMinPresence &&
+  i.messages <= suspicionThresholds.ghostMaxMessages;
+const ghostScore = (i: SuspicionInputRow) => i.presenceCount / (i.messages + 1);
+
+const isLurker = (i: SuspicionInputRow) =>
   i.presenceCount >= suspicionThresholds.lurkerMinPresence &&
-  i.messages + i.typing + i.reactions === 0
-    ? {
-        value: 100,
-        reason: `online in ${i.presenceCount} snapshots, never wrote, typed or reacted`,
-      }
-    : { value: 0, reason: 'not a lurker' };
+  i.messages + i.typing + i.reactions === 0;
 
-const multiClient = (i: SuspicionInputRow): FactorValue => {
-  if (i.snapshots === 0) return { value: 0, reason: 'no presence snapshots' };
-  const value = clamp((100 * i.multiClientSnapshots) / i.snapshots);
-  return {
-    value,
-    reason: `${i.multiClientSnapshots} of ${i.snapshots} snapshots on several clients`,
-  };
-};
+const accountDays = (i: SuspicionInputRow) => (i.accountAgeAtJoinMs ?? 0) / DAY_MS;
 
-const newAccount = (i: SuspicionInputRow): FactorValue => {
-  if (i.accountAgeAtJoinMs === null) return { value: 0, reason: 'no join recorded' };
-  const days = i.accountAgeAtJoinMs / DAY_MS;
-  const value = days < 1 ? 100 : days < 7 ? 70 : days < 30 ? 30 : 0;
-  return { value, reason: `account was ${days.toFixed(1)} days old at join` };
-};
-
-const roleEscalation = (i: SuspicionInputRow): FactorValue =>
-  i.escalatedRoleIds.length > 0
-    ? { value: 100, reason: `gained a powerful role: ${i.escalatedRoleIds.join(', ')}` }
-    : { value: 0, reason: 'no powerful role gained' };
-
-const behaviourShift = (i: SuspicionInputRow): FactorValue => {
-  const flags = [
+const shiftFlags = (i: SuspicionInputRow): string[] =>
+  [
     i.previousMessages >= 3 && i.messages === 0 ? 'messages dropped to 0' : '',
     i.messages >= 3 * i.previousMessages && i.messages >= i.previousMessages + 10
       ? 'messages spiked'
       : '',
     i.previousTyping >= 5 && i.typing > 2 * i.previousTyping ? 'typing spiked' : '',
   ].filter((f) => f !== '');
-  const change = `messages ${i.previousMessages} → ${i.messages}, typing ${i.previousTyping} → ${i.typing}`;
-  return {
-    value: clamp((100 * flags.length) / 3),
-    reason: flags.length > 0 ? `${flags.join(', ')} (${change})` : `no shift (${change})`,
-  };
+
+const canJudgeTiming = (i: SuspicionInputRow): i is SuspicionInputRow & { gapVariation: number } =>
+  i.messageGaps >= suspicionThresholds.minMessageGaps && i.gapVariation !== null;
+
+const factors: Record<SuspicionFactorName, Factor> = {
+  ghost: {
+    value: (i) => (isGhost(i) ? clamp(ghostScore(i)) : 0),
+    reason: (i) =>
+      `${i.presenceCount} online snapshots, ${i.messages} messages: ${
+        isGhost(i) ? `ghost score ${ghostScore(i).toFixed(1)}` : 'not a ghost'
+      }`,
+  },
+  lurker: {
+    value: (i) => (isLurker(i) ? 100 : 0),
+    reason: (i) =>
+      isLurker(i)
+        ? `online in ${i.presenceCount} snapshots, never wrote, typed or reacted`
+        : 'not a lurker',
+  },
+  multiClient: {
+    value: (i) => (i.snapshots === 0 ? 0 : clamp((100 * i.multiClientSnapshots) / i.snapshots)),
+    reason: (i) =>
+      i.snapshots === 0
+        ? 'no presence snapshots'
+        : `${i.multiClientSnapshots} of ${i.snapshots} snapshots on several clients`,
+  },
+  newAccount: {
+    value: (i) => {
+      if (i.accountAgeAtJoinMs === null) return 0;
+      const days = accountDays(i);
+      return days < 1 ? 100 : days < 7 ? 70 : days < 30 ? 30 : 0;
+    },
+    reason: (i) =>
+      i.accountAgeAtJoinMs === null
+        ? 'no join recorded'
+        : `account was ${accountDays(i).toFixed(1)} days old at join`,
+  },
+  roleEscalation: {
+    value: (i) => (i.escalatedRoleIds.length > 0 ? 100 : 0),
+    reason: (i) =>
+      i.escalatedRoleIds.length > 0
+        ? `gained a powerful role: ${i.escalatedRoleIds.join(', ')}`
+        : 'no powerful role gained',
+  },
+  behaviourShift: {
+    value: (i) => clamp((100 * shiftFlags(i).length) / 3),
+    reason: (i) => {
+      const flags = shiftFlags(i);
+      const change = `messages ${i.previousMessages} → ${i.messages}, typing ${i.previousTyping} → ${i.typing}`;
+      return flags.length > 0 ? `${flags.join(', ')} (${change})` : `no shift (${change})`;
+    },
+  },
+  timingRegularity: {
+    value: (i) => (canJudgeTiming(i) ? clamp(((1 - i.gapVariation) / 0.9) * 100) : 0),
+    reason: (i) =>
+      canJudgeTiming(i)
+        ? `gaps between ${i.messages} messages vary by ${(i.gapVariation * 100).toFixed(0)}% (bots are regular)`
+        : `too few messages to judge timing (${i.messages})`,
+  },
+  raidJoin: {
+    value: (_, inRaidBurst) => (inRaidBurst ? 100 : 0),
+    reason: (_, inRaidBurst) =>
+      inRaidBurst ? 'joined during a raid burst' : 'not part of a join burst',
+  },
 };
 
-const timingRegularity = (i: SuspicionInputRow): FactorValue => {
-  if (i.messageGaps < suspicionThresholds.minMessageGaps || i.gapVariation === null) {
-    return { value: 0, reason: `too few messages to judge timing (${i.messages})` };
-  }
-  const value = clamp(((1 - i.gapVariation) / 0.9) * 100);
-  return {
-    value,
-    reason: `gaps between ${i.messages} messages vary by ${(i.gapVariation * 100).toFixed(0)}% (bots are regular)`,
-  };
+/**
+ * The eight factors' values (0–100) of one member, without their reasons: what ranking every
+ * member of a guild needs.
+ */
+export const toSuspicionFactorValues = (
+  input: SuspicionInputRow,
+  inRaidBurst: boolean,
+): Record<SuspicionFactorName, number> => {
+  const values = {} as Record<SuspicionFactorName, number>;
+  for (const name of suspicionFactorNames) values[name] = factors[name].value(input, inRaidBurst);
+  return values;
 };
 
 /**
@@ -86,15 +132,13 @@ const timingRegularity = (i: SuspicionInputRow): FactorValue => {
 export const toSuspicionFactors = (
   input: SuspicionInputRow,
   inRaidBurst: boolean,
-): Record<SuspicionFactorName, FactorValue> => ({
-  ghost: ghost(input),
-  lurker: lurker(input),
-  multiClient: multiClient(input),
-  newAccount: newAccount(input),
-  roleEscalation: roleEscalation(input),
-  behaviourShift: behaviourShift(input),
-  timingRegularity: timingRegularity(input),
-  raidJoin: inRaidBurst
-    ? { value: 100, reason: 'joined during a raid burst' }
-    : { value: 0, reason: 'not part of a join burst' },
-});
+): Record<SuspicionFactorName, FactorValue> => {
+  const result = {} as Record<SuspicionFactorName, FactorValue>;
+  for (const name of suspicionFactorNames) {
+    result[name] = {
+      value: factors[name].value(input, inRaidBurst),
+      reason: factors[name].reason(input, inRaidBurst),
+    };
+  }
+  return result;
+};
