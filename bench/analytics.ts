@@ -39,11 +39,12 @@ process.stderr.write(
 if (process.argv.includes('--generate-only')) process.exit(0);
 const db = await openDatabase({ databaseUrl: dataset.url, dataDir: '' });
 const counts = await db.query<{ table: string; rows: number }>(
-  // Partitioned tables hold no rows themselves: their partitions' counts are summed.
-  `SELECT t.name AS table, COALESCE(sum(s.n_live_tup), 0)::int AS rows
+  // The planner's row estimates (pg_class, kept by VACUUM/ANALYZE and copied with the database,
+  // unlike the statistics collector's counts); a partitioned table's are its partitions' sum.
+  `SELECT t.name AS table, COALESCE(sum(GREATEST(c.reltuples, 0)), 0)::int AS rows
    FROM unnest(ARRAY['GuildMember', 'Message', 'Presence', 'TypingEvent']) AS t(name)
-   JOIN pg_stat_user_tables s ON s.relid = quote_ident(t.name)::regclass
-     OR s.relid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = quote_ident(t.name)::regclass)
+   JOIN pg_class c ON c.relkind <> 'p' AND (c.oid = quote_ident(t.name)::regclass
+     OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = quote_ident(t.name)::regclass))
    GROUP BY 1 ORDER BY 1`,
 );
 const rollup = await runRollupsForBench(db, dataset.endAt);
