@@ -157,7 +157,11 @@ for (const backend of testBackends()) {
       }));
       const raw = await Promise.all(queries.map((q) => everyAnalytic(db(), q)));
 
+      // Rolled up to three hours before the end, then caught up: the last day's running totals
+      // are brought up to date in place (the hourly runs' path).
+      await runRollups(db(), { now: new Date(END - 3 * 3_600_000), settleMs: 0 });
       const run = await runRollups(db(), { now: new Date(END), settleMs: 0 });
+      expect(run.hours).toBe(4);
       expect(run.rolledUntil).toEqual(new Date(Math.floor(END / 3_600_000) * 3_600_000));
       const [counts] = await db().query<{
         presence: number;
@@ -200,8 +204,15 @@ for (const backend of testBackends()) {
         [3, 8, 0, 3],
       ]);
 
-      // A second run redoes only the last hour and changes nothing.
+      // A second run redoes only the last hour and changes nothing — nor rewrites a totals row
+      // (each row keeps the transaction id that wrote it).
+      const versions = () =>
+        db().query(
+          `SELECT xmin::text AS v FROM "MemberDayTotal" ORDER BY "guildId", day, "userId"`,
+        );
+      const written = await versions();
       const again = await runRollups(db(), { now: new Date(END), settleMs: 0 });
+      expect(await versions()).toEqual(written);
       expect(again.hours).toBe(1);
       expect(await getRolledUntil(db())).toEqual(run.rolledUntil);
       const [after] = await db().query<{ presence: number }>(

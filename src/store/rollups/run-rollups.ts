@@ -9,6 +9,7 @@ import {
   INSERT_MEMBER_DAY_TOTALS,
   INSERT_PRESENCE_COMBO_ROLLUP,
   INSERT_PRESENCE_ROLLUP,
+  UPSERT_MEMBER_DAY_TOTALS,
 } from './rollup-statements.ts';
 
 const HOUR_MS = 3_600_000;
@@ -79,8 +80,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
       if (dayMs + DAY_MS <= endMs) {
         await rollBuckets(tx, new Date(dayMs), new Date(dayMs + DAY_MS), 24);
       }
-      await tx.query(DELETE_MEMBER_DAY_TOTALS, [new Date(dayMs)]);
-      await tx.query(INSERT_MEMBER_DAY_TOTALS, [new Date(dayMs), to]);
+      await tx.query(UPSERT_MEMBER_DAY_TOTALS, [new Date(dayMs), to]);
       await setRolledUntil(tx, to);
     });
   }
