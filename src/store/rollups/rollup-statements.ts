@@ -2,6 +2,7 @@ import {
   onlinePlatformsMaskSql,
   platformCountSql,
 } from '../queries/analytics/client-platforms-sql.ts';
+import { memberTotalStored } from '../queries/analytics/member-totals-sql.ts';
 
 /*
  * The rollup job's statements. $1 and $2 bound the bucket starts `[from, to)` (whole buckets),
@@ -109,19 +110,7 @@ export const INSERT_MEMBER_DAY_TOTALS = `
   GROUP BY "guildId", "userId"
   ORDER BY "guildId", "userId"`;
 
-const memberDayTotalCounts = [
-  'snapshots',
-  'nonOfflineSnapshots',
-  'multiClientSnapshots',
-  'multiKeySnapshots',
-  'messages',
-  'typing',
-  'reactions',
-  'desktopHours',
-  'mobileHours',
-  'webHours',
-  'embeddedHours',
-].map((c) => `"${c}"`);
+const memberDayTotalCounts = Object.values(memberTotalStored).map((c) => `"${c}"`);
 
 /**
  * {@link INSERT_MEMBER_DAY_TOTALS} for a day that may have rows already (the hourly runs

@@ -18,7 +18,8 @@ export const memberTotalColumns = [
 ] as const;
 export type MemberTotalColumn = (typeof memberTotalColumns)[number];
 
-const stored: Record<MemberTotalColumn, string> = {
+/** Each column's name in MemberDayTotal. */
+export const memberTotalStored: Record<MemberTotalColumn, string> = {
   snapshots: 'snapshots',
   online: 'nonOfflineSnapshots',
   multi: 'multiClientSnapshots',
@@ -52,7 +53,9 @@ export const memberTotalsSql = (
 ): string => {
   const end = params.add(range.endDay);
   const base = params.add(range.baseDay);
-  const values = columns.map((c) => `e."${stored[c]}" - COALESCE(b."${stored[c]}", 0) AS "${c}"`);
+  const values = columns.map(
+    (c) => `e."${memberTotalStored[c]}" - COALESCE(b."${memberTotalStored[c]}", 0) AS "${c}"`,
+  );
   return `SELECT e."userId", ${values.join(', ')}
       FROM "MemberDayTotal" e
       LEFT JOIN "MemberDayTotal" b
