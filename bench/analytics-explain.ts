@@ -22,10 +22,14 @@ const scale = Number(process.env.BENCH_SCALE ?? '1');
 let explaining = false;
 const explained: { ms: number; text: string; plan: string }[] = [];
 
+/** A statement EXPLAIN ANALYZE can run again without writing anything twice. */
+const isRead = (text: string) =>
+  /^\s*(WITH|SELECT)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
+
 /** Times and explains every read statement while `explaining`; writes pass through. */
 const explainQueryable = (inner: Queryable): Queryable => ({
   async query<Row extends object>(text: string, params?: readonly unknown[]) {
-    if (!explaining || !/^\s*(WITH|SELECT)\b/i.test(text)) return inner.query<Row>(text, params);
+    if (!explaining || !isRead(text)) return inner.query<Row>(text, params);
     const startMs = performance.now();
     const rows = await inner.query<Row>(text, params);
     const ms = performance.now() - startMs;
