@@ -15,47 +15,96 @@ export interface TotalsRange {
   endDay: Date;
 }
 
-/** Where a window is read from: running totals for most of it, `rest` for its ends. */
+/**
+ * Where a window is read from: running totals for most of it, `rest` added for its ends, and
+ * `minus` subtracted — whole hours inside the totals' days but outside the window, read from
+ * hourly rollups (never raw rows, so per-hour counts such as the platform hours stay exact).
+ */
 export interface TotalsPlan {
   totals: TotalsRange | null;
   rest: RollupPlan;
+  minus: RollupPlan;
 }
 
+const HOUR_MS = 3_600_000;
 const floorDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 const ceilDay = (ms: number) => Math.ceil(ms / DAY_MS) * DAY_MS;
+const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
+const range = (from: number, to: number): TimeRange => ({ from: new Date(from), to: new Date(to) });
+const nothing: RollupPlan = toRawPlan([]);
 
 /**
- * Splits `window` so that the whole UTC days inside it that the running totals cover — from
- * the day after `earliestDay` (the guild's first stored totals; days before it were never
- * rolled up or have expired) up to `rolledUntil` — are one totals range, and the rest (the
- * partial days at the ends, anything before the totals begin or after the rollups end) goes
- * through {@link planRollupWindows}: hourly and daily rollups, raw rows. Without rollups or
- * totals everything is `rest`.
+ * Splits `window` so that the UTC days the running totals cover — from the day after
+ * `earliestDay` (the guild's first stored totals; days before it were never rolled up or have
+ * expired) up to `rolledUntil` — are one totals range, and the rest goes through
+ * {@link planRollupWindows}: hourly and daily rollups, raw rows. A window that starts or ends
+ * in a day is read the cheaper way: the whole days inside it plus the hours of the partial day
+ * inside the window, or (when fewer hours lie outside it) the partial day's whole totals
+ * minus its hours outside the window. The window's partial hour is raw rows either way.
+ * Without rollups or totals everything is `rest`.
  */
 export const planTotals = (
   window: TimeRange,
   rolledUntil: Date | null,
   earliestDay: Date | null,
 ): TotalsPlan => {
-  const whole = { totals: null, rest: planRollupWindows([window], rolledUntil) };
+  const whole = { totals: null, rest: planRollupWindows([window], rolledUntil), minus: nothing };
   if (rolledUntil === null || earliestDay === null) return whole;
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
   const rolledMs = rolledUntil.getTime();
+  const earliestMs = earliestDay.getTime();
   // The last rolled day's row counts up to rolledUntil; earlier rows up to their day's end.
-  const [coverEnd, endDay] =
+  let [coverEnd, endDay] =
     toMs >= rolledMs
       ? [rolledMs, floorDay(rolledMs - 1)]
       : [floorDay(toMs), floorDay(toMs) - DAY_MS];
-  const baseDay = Math.max(ceilDay(fromMs) - DAY_MS, earliestDay.getTime());
-  const coverStart = baseDay + DAY_MS;
+  let baseDay = Math.max(ceilDay(fromMs) - DAY_MS, earliestMs);
+  let coverStart = baseDay + DAY_MS;
+  const minus: TimeRange[] = [];
+  const raw: TimeRange[] = [];
+  let headCutFrom = false;
+  // The first day's totals minus its whole hours before the window's first whole hour.
+  const headCut = ceilHour(fromMs);
+  if (
+    fromMs > floorDay(fromMs) &&
+    floorDay(fromMs) - DAY_MS >= earliestMs &&
+    headCut - floorDay(fromMs) < ceilDay(fromMs) - headCut &&
+    headCut <= floorHour(coverEnd)
+  ) {
+    baseDay = floorDay(fromMs) - DAY_MS;
+    coverStart = floorDay(fromMs);
+    headCutFrom = true;
+    minus.push(range(coverStart, headCut));
+    if (fromMs < headCut) raw.push(range(fromMs, headCut));
+  }
+  // The last day's totals (up to its end or rolledUntil) minus its hours after the window's.
+  const tailEnd = Math.min(ceilDay(toMs), rolledMs);
+  const tailCut = floorHour(toMs);
+  if (
+    toMs < rolledMs &&
+    toMs > floorDay(toMs) &&
+    tailEnd - tailCut < tailCut - floorDay(toMs) &&
+    tailCut >= Math.max(coverStart, headCutFrom ? headCut : coverStart)
+  ) {
+    endDay = floorDay(toMs);
+    coverEnd = tailEnd;
+    minus.push(range(tailCut, tailEnd));
+    if (tailCut < toMs) raw.push(range(tailCut, toMs));
+  }
   if (endDay <= baseDay || coverStart >= coverEnd) return whole;
   const rest = [
-    { from: window.from, to: new Date(coverStart) },
-    { from: new Date(coverEnd), to: window.to },
+    ...(headCutFrom ? [] : [range(fromMs, coverStart)]),
+    ...(coverEnd > toMs ? [] : [range(coverEnd, toMs)]),
   ].filter((r) => r.from < r.to);
+  const restPlan = planRollupWindows(rest, rolledUntil);
   return {
     totals: { baseDay: new Date(baseDay), endDay: new Date(endDay) },
-    rest: rest.length > 0 ? planRollupWindows(rest, rolledUntil) : toRawPlan([]),
+    rest: { raw: [...restPlan.raw, ...raw], rolled: restPlan.rolled },
+    minus: {
+      raw: [],
+      rolled: minus.filter((r) => r.from < r.to).map((r) => ({ bucketHours: 1, ...r })),
+    },
   };
 };

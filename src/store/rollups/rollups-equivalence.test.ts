@@ -137,6 +137,10 @@ const windows = [
   // window ending where the rollups end.
   { from: new Date(START + 2 * 86_400_000), to: new Date(START + 4 * 86_400_000) },
   { from: new Date(START + 27 * 3_600_000), to: new Date(START + 101 * 3_600_000) },
+  // Totals minus hours: a window ending late in a rolled day (that day's totals less its last
+  // hours), and one also starting early in a day (the day's totals less its first hours).
+  { from: new Date(START + 44 * 3_600_000 + 600_000), to: new Date(START + 93.5 * 3_600_000) },
+  { from: new Date(START + 26.5 * 3_600_000), to: new Date(START + 94.5 * 3_600_000) },
 ];
 
 for (const backend of testBackends()) {
@@ -202,6 +206,8 @@ for (const backend of testBackends()) {
         [3, 9, 2, 2],
         [3, 0, 0, 3],
         [3, 8, 0, 3],
+        [3, 0, 0, 3],
+        [3, 8, 0, 3],
       ]);
 
       // A second run redoes only the last hour and changes nothing — nor rewrites a totals row
@@ -240,6 +246,54 @@ for (const backend of testBackends()) {
       const update = migration.split('--> statement-breakpoint').find((s) => s.includes('UPDATE'));
       await db().query(update ?? '');
       expect(await totals()).toEqual(kept);
+    });
+
+    it("subtract a day's hours outside the window, per-platform hours included", async () => {
+      const [p, q] = members;
+      if (!p || !q) throw new Error('members');
+      const at = (hours: number) => new Date(START + hours * 3_600_000);
+      const mobile = { mobile: 'online' } as const;
+      await write(db(), {
+        ...guildRows(G, [p, q]),
+        // P: mobile only at 1d 00:30 — before the window below, inside the hours subtracted
+        // from day 1's totals; desktop in both windows; 12 messages now, none before.
+        presences: [
+          ...presenceRows(G, p.discordId, [at(10), at(29), at(58)]),
+          ...presenceRows(G, p.discordId, [at(24.5)], mobile),
+          // Q: web only at 2d 00:30, outside both windows of the second query, whose previous
+          // window starts at 2d 01:00 (day 2's totals less 00:00–01:00); desktop before, and
+          // desktop + web now: a new platform.
+          ...presenceRows(G, q.discordId, [at(50)]),
+          ...presenceRows(G, q.discordId, [at(48.5)], { web: 'online' }),
+          ...presenceRows(G, q.discordId, [at(82)], { desktop: 'online', web: 'online' }),
+        ],
+        messages: messageRows(
+          G,
+          p.discordId,
+          Array.from({ length: 12 }, (_, i) => at(59 + i / 60)),
+        ),
+      });
+      const shifts = (from: number, to: number) =>
+        getBehaviourShifts(db(), {
+          guildId: G,
+          window: { from: at(from), to: at(to) },
+          limit: 50,
+          timeZone: 'UTC',
+          now: new Date(END),
+        });
+      const queries = [shifts(26.5, 94.5), shifts(74.5, 100)];
+      const raw = await Promise.all(queries);
+      await runRollups(db(), { now: new Date(END), settleMs: 0 });
+      expect(await Promise.all([shifts(26.5, 94.5), shifts(74.5, 100)])).toEqual(raw);
+      expect(
+        raw.map((r) => r.items.map((i) => [i.username, i.flags, i.platforms, i.newPlatforms])),
+      ).toEqual([
+        [['m0', ['messageSpike'], { before: ['desktop', 'mobile'], now: ['desktop'] }, []]],
+        [
+          ['m0', ['messageDrop'], { before: ['desktop'], now: [] }, []],
+          ['m1', ['newPlatform'], { before: ['desktop'], now: ['desktop', 'web'] }, ['web']],
+        ],
+      ]);
     });
   });
 }

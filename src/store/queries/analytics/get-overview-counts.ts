@@ -1,10 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { clientPlatforms, isPlatformOnlineSql } from './client-platforms-sql.ts';
-import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -61,10 +60,12 @@ export const getOverviewCounts = async (
         ? `SELECT t."userId", t.messages, t.messages + t.typing + t.reactions AS active
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['messages', 'typing', 'reactions'])}) t`
         : '',
-      planReadsAnything(plan.rest)
-        ? `SELECT a."userId", a.messages, a.messages + a.typing + a.reactions AS active
-      FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
-        : '',
+      ...totalsEndsSql(
+        plan,
+        (rest, sign) => `SELECT a."userId", ${sign}a.messages AS messages,
+        ${sign}(a.messages + a.typing + a.reactions) AS active
+      FROM (${activityPiecesSql(rest, params, '$1')}) a`,
+      ),
     ],
     `NULL::text AS "userId", 0 AS messages, 0 AS active`,
   );

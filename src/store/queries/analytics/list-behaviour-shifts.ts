@@ -2,11 +2,10 @@ import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import { toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { platformsArraySql } from './client-platforms-sql.ts';
-import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -63,13 +62,17 @@ const windowCountsSql = (plan: TotalsPlan, params: SqlParams, w: 0 | 1): string[
     ? `SELECT t."userId", ${w} AS w, t.messages, t.typing, ${platformHours.map((c, bit) => `t."${c}" AS ph${bit}`).join(', ')}
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['messages', 'typing', ...platformHours])}) t`
     : '',
-  planReadsAnything(plan.rest)
-    ? `SELECT p."userId", ${w} AS w, 0 AS messages, 0 AS typing, ${platformHours.map((_, bit) => `(p.mask >> ${bit}) & 1 AS ph${bit}`).join(', ')}
-      FROM (${presencePiecesSql(plan.rest, params, '$1')}) p
+  ...totalsEndsSql(
+    plan,
+    (
+      rest,
+      sign,
+    ) => `SELECT p."userId", ${w} AS w, 0 AS messages, 0 AS typing, ${platformHours.map((_, bit) => `${sign}((p.mask >> ${bit}) & 1) AS ph${bit}`).join(', ')}
+      FROM (${presencePiecesSql(rest, params, '$1')}) p
       UNION ALL
-      SELECT a."userId", ${w}, a.messages, a.typing, 0, 0, 0, 0
-      FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
-    : '',
+      SELECT a."userId", ${w}, ${sign}a.messages, ${sign}a.typing, 0, 0, 0, 0
+      FROM (${activityPiecesSql(rest, params, '$1')}) a`,
+  ),
 ];
 
 /** The mask (desktop 1, mobile 2, web 4, embedded 8) of the platforms seen in window `w`. */

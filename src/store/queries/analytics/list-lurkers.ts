@@ -1,9 +1,8 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -39,12 +38,14 @@ export const listLurkers = async (
         ? `SELECT t."userId", t.online, t.messages + t.typing + t.reactions AS active
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing', 'reactions'])}) t`
         : '',
-      planReadsAnything(plan.rest)
-        ? `SELECT p."userId", p.online, 0 AS active FROM (${presencePiecesSql(plan.rest, params, '$1')}) p
+      ...totalsEndsSql(
+        plan,
+        (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, 0 AS active
+      FROM (${presencePiecesSql(rest, params, '$1')}) p
       UNION ALL
-      SELECT a."userId", 0 AS online, a.messages + a.typing + a.reactions AS active
-      FROM (${activityPiecesSql(plan.rest, params, '$1')}) a`
-        : '',
+      SELECT a."userId", 0 AS online, ${sign}(a.messages + a.typing + a.reactions) AS active
+      FROM (${activityPiecesSql(rest, params, '$1')}) a`,
+      ),
     ],
     `NULL::text AS "userId", 0 AS online, 0 AS active`,
   );

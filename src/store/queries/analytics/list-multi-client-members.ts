@@ -1,9 +1,8 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { platformsComboSql } from './client-platforms-sql.ts';
-import { memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presenceCombosSql, presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -41,9 +40,11 @@ export const listMultiClientMembers = async (
   const counts = unionAllSql(
     [
       totals.totals ? memberTotalsSql(totals.totals, params, '$1', ['online', 'multi']) : '',
-      planReadsAnything(totals.rest)
-        ? `SELECT p."userId", p.online, p.multi FROM (${presencePiecesSql(totals.rest, params, '$1')}) p`
-        : '',
+      ...totalsEndsSql(
+        totals,
+        (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, ${sign}p.multi AS multi
+      FROM (${presencePiecesSql(rest, params, '$1')}) p`,
+      ),
     ],
     `NULL::text AS "userId", 0 AS online, 0 AS multi`,
   );

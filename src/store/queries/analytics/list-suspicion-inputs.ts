@@ -1,10 +1,16 @@
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
+import type { RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql, messageTimingPiecesSql } from './activity-pieces-sql.ts';
-import { type MemberTotalColumn, memberTotalsSql, unionAllSql } from './member-totals-sql.ts';
+import {
+  type MemberTotalColumn,
+  memberTotalsSql,
+  type PieceSign,
+  totalsEndsSql,
+  unionAllSql,
+} from './member-totals-sql.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -58,23 +64,29 @@ const windowCountsSql = (
   current: boolean,
   usersSql: string | undefined,
 ): string[] => {
-  const activity = current
-    ? 'x.messages, 0, x.typing, 0, x.reactions'
-    : '0, x.messages, 0, x.typing, 0';
+  const activity = (sign: PieceSign = '') =>
+    current
+      ? `${sign}x.messages, 0, ${sign}x.typing, 0, ${sign}x.reactions`
+      : `0, ${sign}x.messages, 0, ${sign}x.typing, 0`;
   const columns: MemberTotalColumn[] = current
     ? ['online', 'snapshots', 'multiKey', 'messages', 'typing', 'reactions']
     : ['messages', 'typing'];
-  const presence = () => `SELECT p."userId", p.online, p.snapshots, p."multiKey", ${zeros(5)}
-      FROM (${presencePiecesSql(plan.rest, params, '$1', usersSql)}) p`;
+  const presence = (rest: RollupPlan, sign: PieceSign) => `SELECT p."userId", ${sign}p.online,
+        ${sign}p.snapshots, ${sign}p."multiKey", ${zeros(5)}
+      FROM (${presencePiecesSql(rest, params, '$1', usersSql)}) p`;
   return [
     plan.totals
-      ? `SELECT x."userId", ${current ? 'x.online, x.snapshots, x."multiKey"' : zeros(3)}, ${activity}
+      ? `SELECT x."userId", ${current ? 'x.online, x.snapshots, x."multiKey"' : zeros(3)}, ${activity()}
       FROM (${memberTotalsSql(plan.totals, params, '$1', columns, usersSql)}) x`
       : '',
-    planReadsAnything(plan.rest)
-      ? `${current ? `${presence()}\n      UNION ALL\n      ` : ''}SELECT x."userId", ${zeros(3)}, ${activity}
-      FROM (${activityPiecesSql(plan.rest, params, '$1', usersSql)}) x`
-      : '',
+    ...totalsEndsSql(
+      plan,
+      (
+        rest,
+        sign,
+      ) => `${current ? `${presence(rest, sign)}\n      UNION ALL\n      ` : ''}SELECT x."userId", ${zeros(3)}, ${activity(sign)}
+      FROM (${activityPiecesSql(rest, params, '$1', usersSql)}) x`,
+    ),
   ];
 };
 

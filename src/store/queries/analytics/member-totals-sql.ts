@@ -1,4 +1,5 @@
-import type { TotalsRange } from '../../rollups/plan-totals.ts';
+import { planReadsAnything, type RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
+import type { TotalsPlan, TotalsRange } from '../../rollups/plan-totals.ts';
 import { onlyUsersSql } from './presence-pieces-sql.ts';
 import type { SqlParams } from './sql-params.ts';
 
@@ -70,3 +71,19 @@ export const unionAllSql = (branches: readonly string[], emptyRow: string): stri
     ? present.join('\n      UNION ALL\n      ')
     : `SELECT ${emptyRow} WHERE false`;
 };
+
+/** `''` for pieces added to the totals, `'-'` for pieces subtracted from them. */
+export type PieceSign = '' | '-';
+
+/**
+ * The branches that read a totals plan's ends: `piecesSql(plan.rest, '')` added and
+ * `piecesSql(plan.minus, '-')` subtracted (its counting columns prefixed with the sign), each
+ * left out when its plan reads nothing.
+ */
+export const totalsEndsSql = (
+  plan: TotalsPlan,
+  piecesSql: (rest: RollupPlan, sign: PieceSign) => string,
+): string[] => [
+  planReadsAnything(plan.rest) ? piecesSql(plan.rest, '') : '',
+  planReadsAnything(plan.minus) ? piecesSql(plan.minus, '-') : '',
+];
