@@ -9,7 +9,9 @@ import { startAnalyticsServer } from './analytics-server.ts';
 /**
  * `npm run bench:analytics`: every analytics endpoint of the big guild over HTTP (default
  * windows, caches off), against the straightforward queries over the raw tables. PostgreSQL
- * only (DATABASE_URL); BENCH_SCALE=0.1 for a tenth of issue 5's dataset.
+ * only (DATABASE_URL); BENCH_SCALE=0.1 for a tenth of issue 5's dataset. BENCH_END_HOURS=h
+ * calls them with an explicit 7-day window ending h hours before the data's end instead (the
+ * rollups read for a window's partial days depend on the time of day its ends fall on).
  */
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -22,6 +24,11 @@ if (!(scale > 0 && scale <= 1)) {
   process.exit(1);
 }
 const runs = Number(process.env.BENCH_RUNS ?? '20');
+const endHours = Number(process.env.BENCH_END_HOURS ?? '0');
+if (!(endHours >= 0 && endHours <= 24 * 80)) {
+  process.stderr.write('BENCH_END_HOURS must be a number of hours in [0, 1920].\n');
+  process.exit(1);
+}
 const fresh = process.argv.includes('--fresh');
 // The response cache (ANALYTICS_CACHE_TTL_SECONDS) must not answer: every call is measured.
 process.env.ANALYTICS_CACHE_TTL_SECONDS = '0';
@@ -49,9 +56,12 @@ const counts = await db.query<{ table: string; rows: number }>(
 );
 const rollup = await runRollupsForBench(db, dataset.endAt);
 const server = await startAnalyticsServer(db, dataset.endAt);
+const window = toDefaultWindow(new Date(dataset.endAt.getTime() - endHours * 3_600_000));
+const windowParams =
+  endHours > 0 ? `from=${window.from.toISOString()}&to=${window.to.toISOString()}` : '';
 const query = {
   guildId: dataset.bigGuildId,
-  window: toDefaultWindow(dataset.endAt),
+  window,
   limit: 50,
   timeZone: 'UTC',
   now: dataset.endAt,
@@ -61,7 +71,7 @@ const rows: string[][] = [];
 const targetMissed: string[] = [];
 for (const [path, baseline] of Object.entries(baselineQueries)) {
   const token = await server.token();
-  const url = `${server.url}/api/v1/guilds/${dataset.bigGuildId}/${path}`;
+  const url = `${server.url}/api/v1/guilds/${dataset.bigGuildId}/${path}${windowParams && `${path.includes('?') ? '&' : '?'}${windowParams}`}`;
   const times: number[] = [];
   for (let i = 0; i <= runs; i += 1) {
     const startMs = performance.now();
@@ -102,6 +112,7 @@ process.stdout.write(
   [
     `Dataset: ${dataset.databaseName}, scale ${scale}, ${counts.map((c) => `${c.table} ${c.rows.toLocaleString('en-US')}`).join(', ')}; ${cpus().length} cores.`,
     `Rollup job: ${rollup}.`,
+    `Window: ${window.from.toISOString()} → ${window.to.toISOString()}${endHours > 0 ? ` (BENCH_END_HOURS=${endHours})` : ' (the default: the last 7 days)'}.`,
     `${runs} calls per endpoint after one warm-up call, over HTTP; baseline: median of 3 runs of the raw queries.`,
     '',
     table,
