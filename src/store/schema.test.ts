@@ -97,7 +97,11 @@ const seedIndexes: [string, string, RegExp][] = [
   ['Message', 'idx_message_user_time', /\("userId", "timestamp" DESC\)/],
   ['Message', 'idx_message_timestamp', /\("timestamp"\)/],
   ['Message', 'Message_channelId_idx', /\("channelId"\)/],
-  ['Message', 'Message_guildId_timestamp_idx', /\("guildId", "timestamp"\)/],
+  [
+    'Message',
+    'Message_guildId_timestamp_idx',
+    /\("guildId", "timestamp"\) INCLUDE \("userId", "channelId"\)/,
+  ],
   ['User', 'idx_user_guild', /\("guildId"\)/],
   ['User', 'User_username_idx', /\(username\)/],
   ['User', 'User_createdAt_idx', /\("createdAt"\)/],
