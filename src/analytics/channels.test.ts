@@ -82,5 +82,23 @@ for (const backend of testBackends()) {
       const empty = await getChannels(db(), query({ window: { from: at(100), to: at(200) } }));
       expect([empty.items, empty.members]).toEqual([[], []]);
     });
+
+    it('breaks ties at the limit by Discord id, whatever order the members were stored in', async () => {
+      // Stored largest Discord id first; all three wrote once in one channel.
+      await writeActivity(db(), guildWithMembers(G, { [CY]: 'cy', [BEN]: 'ben', [ANA]: 'ana' }));
+      await writeActivity(db(), {
+        messages: [CY, BEN, ANA].map((id, i) => messageRow(G, id, 'general', at(10 + i))),
+        typing: [typing(G, CY, 'quiet', 20), typing(G, CY, 'quiet', 21)],
+      });
+      const result = await getChannels(db(), query({ limit: 2 }));
+      expect(result.members).toEqual([
+        { userId: ANA, username: 'ana', displayName: 'ana', channels: 1, messages: 1 },
+        { userId: BEN, username: 'ben', displayName: 'ben', channels: 1, messages: 1 },
+      ]);
+      expect(result.items).toEqual([
+        { channelId: 'general', messages: 3, authors: 3, typing: 0 },
+        { channelId: 'quiet', messages: 0, authors: 0, typing: 2 },
+      ]);
+    });
   });
 }

@@ -1,8 +1,6 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { toRawPlan } from '../../rollups/plan-rollup-ranges.ts';
-import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
+import { messagePairsSql } from './message-pairs-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
 
@@ -23,25 +21,23 @@ export const listChannelDiversity = async (
   db: Queryable,
   query: AnalyticsQuery,
 ): Promise<ChannelDiversityRow[]> => {
-  // Per member × channel × bucket, ActivityRollup holds about one event per row on the 10M
-  // benchmark dataset, and reading it measured slower than the raw (guildId, timestamp) scans.
-  const plan = toRawPlan([query.window]);
+  // Raw messages through the (guildId, timestamp) index (see listChannelActivity). Members are
+  // ranked before they are named: only the first `limit` (with ties) are joined to User.
   const params = createSqlParams([query.guildId, query.limit]);
   return runAnalyticsQuery<ChannelDiversityRow>(
     db,
-    `WITH per_channel AS (
-       SELECT a."userId", a."channelId", sum(a.messages) AS m
-       FROM (${activityPiecesSql(plan, params, '$1')}) a
-       WHERE a.messages > 0 AND a."userId" NOT IN ${optedOutUserIdsSql('$1')}
-       GROUP BY 1, 2
-     ), per AS (
-       SELECT "userId", count(*)::int AS channels, sum(m)::int AS messages FROM per_channel GROUP BY 1
+    `WITH per AS (
+       SELECT p."userId", count(*)::int AS channels, sum(p.m)::int AS messages
+       FROM (${messagePairsSql(query.window, params, '$1')}) p
+       GROUP BY 1
      )
      SELECT u."discordId" AS "userId", u.username,
-            coalesce(u."globalName", u.username) AS "displayName", per.channels, per.messages
-     FROM per JOIN "User" u ON u.id = per."userId"
-     ORDER BY per.channels DESC, per.messages DESC, u."discordId"
+            coalesce(u."globalName", u.username) AS "displayName", top.channels, top.messages
+     FROM (SELECT * FROM per ORDER BY channels DESC, messages DESC FETCH FIRST $2 ROWS WITH TIES) top
+     JOIN "User" u ON u.id = top."userId"
+     ORDER BY top.channels DESC, top.messages DESC, u."discordId"
      LIMIT $2`,
     params.values,
+    { indexOnly: true },
   );
 };
