@@ -177,5 +177,33 @@ for (const backend of testBackends()) {
       expect(nonZero(empty.items)).toEqual([]);
       expect(empty.matrix).toEqual({ members: [], channels: [], counts: [] });
     });
+
+    it('breaks ties at the limit by Discord id, whatever order the members were stored in', async () => {
+      await writeActivity(db(), guildWithMembers(G, { [CY]: 'cy', [BEN]: 'ben', [ANA]: 'ana' }));
+      const day = (d: number) => utc(`2026-02-0${d}T10:00:00`);
+      await writeActivity(db(), {
+        messages: [
+          ...[CY, BEN, ANA].map((id, i) => messageRow(G, id, 'c1', day(2 + i))),
+          messageRow(G, CY, 'c3', day(5)),
+          messageRow(G, ANA, 'c2', day(6)),
+          messageRow(G, BEN, 'c3', day(7)),
+        ],
+      });
+      const { matrix } = await getHeatmap(db(), query({ limit: 2 }), 'messages');
+      expect(matrix).toEqual({
+        members: [
+          { userId: ANA, username: 'ana', displayName: 'ana', messages: 2 },
+          { userId: BEN, username: 'ben', displayName: 'ben', messages: 2 },
+        ],
+        channels: [
+          { channelId: 'c1', messages: 3 },
+          { channelId: 'c3', messages: 2 },
+        ],
+        counts: [
+          [1, 0],
+          [1, 1],
+        ],
+      });
+    });
   });
 }

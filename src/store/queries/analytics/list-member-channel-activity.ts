@@ -1,7 +1,5 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { toRawPlan } from '../../rollups/plan-rollup-ranges.ts';
-import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -25,31 +23,43 @@ export const listMemberChannelActivity = async (
   db: Queryable,
   query: AnalyticsQuery,
 ): Promise<MemberChannelActivityRow[]> => {
-  // Per member × channel × bucket, ActivityRollup holds about one event per row on the 10M
-  // benchmark dataset, and reading it measured slower than the raw (guildId, timestamp) scans.
-  const plan = toRawPlan([query.window]);
+  // Raw messages through the (guildId, timestamp) index (see listChannelActivity), in one pass
+  // that totals them per member and per channel (GROUPING SETS: no member × channel pairs);
+  // the pairs are counted for the `limit` members listed only, through the per-member index.
+  // Members are ranked before they are named: only the first `limit` (with ties) are joined
+  // to User.
   const params = createSqlParams([query.guildId, query.limit]);
+  const from = params.add(query.window.from);
+  const to = params.add(query.window.to);
+  const window = `e.timestamp >= ${from} AND e.timestamp < ${to}`;
   return runAnalyticsQuery<MemberChannelActivityRow>(
     db,
-    `WITH base AS (
-       SELECT a."userId", a."channelId", sum(a.messages)::int AS n
-       FROM (${activityPiecesSql(plan, params, '$1')}) a
-       WHERE a.messages > 0 AND a."userId" NOT IN ${optedOutUserIdsSql('$1')}
-       GROUP BY 1, 2
+    `WITH sums AS MATERIALIZED (
+       SELECT e."userId", e."channelId", count(*)::int AS total
+       FROM "Message" e
+       WHERE e."guildId" = $1 AND ${window} AND e."userId" NOT IN ${optedOutUserIdsSql('$1')}
+       GROUP BY GROUPING SETS ((e."userId"), (e."channelId"))
      ), members AS (
-       SELECT b."userId", u."discordId", u.username,
-              coalesce(u."globalName", u.username) AS "displayName", sum(b.n)::int AS total
-       FROM base b JOIN "User" u ON u.id = b."userId"
-       GROUP BY 1, 2, 3, 4
-       ORDER BY total DESC, u."discordId" LIMIT $2
+       SELECT t."userId", u."discordId", u.username,
+              coalesce(u."globalName", u.username) AS "displayName", t.total
+       FROM (SELECT "userId", total FROM sums WHERE "userId" IS NOT NULL
+             ORDER BY total DESC FETCH FIRST $2 ROWS WITH TIES) t
+       JOIN "User" u ON u.id = t."userId"
+       ORDER BY t.total DESC, u."discordId" LIMIT $2
      ), channels AS (
-       SELECT "channelId", sum(n)::int AS total FROM base GROUP BY 1
+       SELECT "channelId", total FROM sums WHERE "channelId" IS NOT NULL
        ORDER BY total DESC, "channelId" LIMIT $2
+     ), pairs AS (
+       SELECT e."userId", e."channelId", count(*)::int AS n
+       FROM "Message" e
+       WHERE e."userId" IN (SELECT "userId" FROM members) AND e."guildId" = $1 AND ${window}
+       GROUP BY 1, 2
      )
-     SELECT m."discordId" AS "userId", m.username, m."displayName", b."channelId", b.n AS count,
+     SELECT m."discordId" AS "userId", m.username, m."displayName", p."channelId", p.n AS count,
             m.total AS "memberTotal", c.total AS "channelTotal"
-     FROM base b JOIN members m USING ("userId") JOIN channels c USING ("channelId")
-     ORDER BY m.total DESC, m."discordId", c.total DESC, b."channelId"`,
+     FROM pairs p JOIN members m USING ("userId") JOIN channels c USING ("channelId")
+     ORDER BY m.total DESC, m."discordId", c.total DESC, p."channelId"`,
     params.values,
+    { indexOnly: true },
   );
 };
