@@ -86,7 +86,7 @@ export const planTotals = (
     toMs < rolledMs &&
     toMs > floorDay(toMs) &&
     tailEnd - tailCut < tailCut - floorDay(toMs) &&
-    tailCut >= Math.max(coverStart, headCutFrom ? headCut : coverStart)
+    tailCut >= (headCutFrom ? headCut : coverStart)
   ) {
     endDay = floorDay(toMs);
     coverEnd = tailEnd;
@@ -102,9 +102,8 @@ export const planTotals = (
   return {
     totals: { baseDay: new Date(baseDay), endDay: new Date(endDay) },
     rest: { raw: [...restPlan.raw, ...raw], rolled: restPlan.rolled },
-    minus: {
-      raw: [],
-      rolled: minus.filter((r) => r.from < r.to).map((r) => ({ bucketHours: 1, ...r })),
-    },
+    // Never empty: each cut lies strictly inside its day (from after its day's start, to
+    // before the end of the rolled part of its day).
+    minus: { raw: [], rolled: minus.map((r) => ({ bucketHours: 1, ...r })) },
   };
 };
