@@ -3,7 +3,7 @@ import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { clientPlatforms, isPlatformOnlineSql } from './client-platforms-sql.ts';
-import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberSumsSql, memberTotalsSql, totalsEndsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -21,9 +21,9 @@ export interface OverviewCountsRow {
  * "Now" comes from GuildMember (each member's current presence, kept by the ingest), so it
  * needs no scan of history. Window counts: messages and active members (any message, typing
  * or reaction) from the running totals for whole days and from rollups and raw rows at the
- * ends, summed per member in one pass.
+ * ends, summed per member (see memberSumsSql).
  */
-const overviewCountsSql = (activity: string) => `
+const overviewCountsSql = (sums: string) => `
   WITH current AS (
     SELECT count(*)::int AS members,
       (count(*) FILTER (WHERE gm.status <> 'offline'))::int AS online,
@@ -34,10 +34,8 @@ const overviewCountsSql = (activity: string) => `
     WHERE gm."guildId" = $1 AND gm."leftAt" IS NULL
       AND gm."userId" NOT IN ${optedOutUserIdsSql('$1')}
   ), per_member AS (
-    SELECT a."userId", sum(a.messages) AS messages FROM (${activity}) a
-    WHERE a."userId" NOT IN ${optedOutUserIdsSql('$1')}
-    GROUP BY a."userId"
-    HAVING sum(a.active) > 0
+    SELECT a."userId", a.messages FROM (${sums}) a
+    WHERE a.active > 0 AND a."userId" NOT IN ${optedOutUserIdsSql('$1')}
   ), window_counts AS (
     SELECT COALESCE(sum(a.messages), 0)::int AS messages, count(*)::int AS active
     FROM per_member a
@@ -54,24 +52,22 @@ export const getOverviewCounts = async (
   const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
   if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([query.guildId]);
-  const activity = unionAllSql(
-    [
-      plan.totals
-        ? `SELECT t."userId", t.messages, t.messages + t.typing + t.reactions AS active
+  const sums = memberSumsSql(
+    plan.totals
+      ? `SELECT t."userId", t.messages, t.messages + t.typing + t.reactions AS active
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['messages', 'typing', 'reactions'])}) t`
-        : '',
-      ...totalsEndsSql(
-        plan,
-        (rest, sign) => `SELECT a."userId", ${sign}a.messages AS messages,
+      : '',
+    totalsEndsSql(
+      plan,
+      (rest, sign) => `SELECT a."userId", ${sign}a.messages AS messages,
         ${sign}(a.messages + a.typing + a.reactions) AS active
       FROM (${activityPiecesSql(rest, params, '$1')}) a`,
-      ),
-    ],
-    `NULL::text AS "userId", 0 AS messages, 0 AS active`,
+    ),
+    ['messages', 'active'],
   );
   const [row] = await runAnalyticsQuery<OverviewCountsRow>(
     db,
-    overviewCountsSql(activity),
+    overviewCountsSql(sums),
     params.values,
   );
   if (!row) throw new Error('The overview query returned no row.');

@@ -5,7 +5,7 @@ import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts'
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { platformsArraySql } from './client-platforms-sql.ts';
-import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberSumsSql, totalsEndsSql, windowsTotalsSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -51,40 +51,53 @@ const overlapMicros = (start: string, stop: string, lo: string, hi: string) =>
 
 const platformHours = ['desktopHours', 'mobileHours', 'webHours', 'embeddedHours'] as const;
 
+const counted = ['messages', 'typing', ...platformHours] as const;
+/** A count's column for window `w` (0 previous, 1 current), e.g. "messages_1". */
+const columnOf = (column: string, w: number) => `${column}_${w}`;
+
 /**
- * One window's counts as rows to sum per member, tagged `w` (0 previous, 1 current): messages,
- * typing, and per platform (desktop, mobile, web, embedded: ph0…ph3) a count that is positive
- * when the platform was seen not offline — hours from the running totals for whole days, one
+ * Both windows' counts per member (see memberSumsSql): messages, typing, and per platform
+ * (desktop, mobile, web, embedded) a count that is positive when the platform was seen not
+ * offline — hours from the running totals for whole days (both windows' days read once), one
  * per piece showing it at the ends.
  */
-const windowCountsSql = (plan: TotalsPlan, params: SqlParams, w: 0 | 1): string[] => [
-  plan.totals
-    ? `SELECT t."userId", ${w} AS w, t.messages, t.typing, ${platformHours.map((c, bit) => `t."${c}" AS ph${bit}`).join(', ')}
-      FROM (${memberTotalsSql(plan.totals, params, '$1', ['messages', 'typing', ...platformHours])}) t`
-    : '',
-  ...totalsEndsSql(
-    plan,
-    (
-      rest,
-      sign,
-    ) => `SELECT p."userId", ${w} AS w, 0 AS messages, 0 AS typing, ${platformHours.map((_, bit) => `${sign}((p.mask >> ${bit}) & 1) AS ph${bit}`).join(', ')}
+const bothWindowsSumsSql = (plans: [TotalsPlan, TotalsPlan], params: SqlParams): string => {
+  const ends = plans.flatMap((plan, w) =>
+    totalsEndsSql(plan, (rest, sign) => {
+      const row = (values: Record<(typeof counted)[number], string>) =>
+        ([0, 1] as const)
+          .flatMap((x) => counted.map((c) => `${x === w ? values[c] : '0'} AS "${columnOf(c, x)}"`))
+          .join(', ');
+      const platforms = Object.fromEntries(
+        platformHours.map((c, bit) => [c, `${sign}((p.mask >> ${bit}) & 1)`]),
+      ) as Record<(typeof platformHours)[number], string>;
+      const none = Object.fromEntries(platformHours.map((c) => [c, '0'])) as typeof platforms;
+      return `SELECT p."userId", ${row({ messages: '0', typing: '0', ...platforms })}
       FROM (${presencePiecesSql(rest, params, '$1')}) p
       UNION ALL
-      SELECT a."userId", ${w}, ${sign}a.messages, ${sign}a.typing, 0, 0, 0, 0
-      FROM (${activityPiecesSql(rest, params, '$1')}) a`,
-  ),
-];
+      SELECT a."userId", ${row({ messages: `${sign}a.messages`, typing: `${sign}a.typing`, ...none })}
+      FROM (${activityPiecesSql(rest, params, '$1')}) a`;
+    }),
+  );
+  return memberSumsSql(
+    windowsTotalsSql(
+      plans.map((plan) => plan.totals),
+      params,
+      '$1',
+      counted,
+      columnOf,
+    ),
+    ends,
+    ([0, 1] as const).flatMap((w) => counted.map((c) => columnOf(c, w))),
+  );
+};
 
 /** The mask (desktop 1, mobile 2, web 4, embedded 8) of the platforms seen in window `w`. */
 const platformsMaskSql = (w: 0 | 1) =>
-  platformHours
-    .map(
-      (_, bit) => `((COALESCE(sum(c.ph${bit}) FILTER (WHERE c.w = ${w}), 0) > 0)::int << ${bit})`,
-    )
-    .join(' | ');
+  platformHours.map((c, bit) => `((s."${columnOf(c, w)}" > 0)::int << ${bit})`).join(' | ');
 
 /**
- * Per member, messages, typing and platforms of both windows from `counts` in one GROUP BY;
+ * Per member, messages, typing and platforms of both windows (`sums`, one row per member);
  * the flags and their number; members with a flag ranked by score (ties by Discord id) before
  * they are named; then online time only for the listed members, from their presence pieces
  * of both windows in time order (through the per-member rollup indexes): a piece's own online
@@ -93,16 +106,11 @@ const platformsMaskSql = (w: 0 | 1) =>
  * from, $3 current from (= previous to), $4 current to, $5 end of online time (the earlier of
  * `to` and `now`).
  */
-const listBehaviourShiftsSql = (counts: string, listedPresence: string) => `
+const listBehaviourShiftsSql = (sums: string, listedPresence: string) => `
   WITH per AS (
-    SELECT c."userId",
-      COALESCE(sum(c.messages) FILTER (WHERE c.w = 0), 0)::int AS mb,
-      COALESCE(sum(c.messages) FILTER (WHERE c.w = 1), 0)::int AS mn,
-      COALESCE(sum(c.typing) FILTER (WHERE c.w = 0), 0)::int AS tb,
-      COALESCE(sum(c.typing) FILTER (WHERE c.w = 1), 0)::int AS tn,
-      ${platformsMaskSql(0)} AS pb, ${platformsMaskSql(1)} AS pn
-    FROM (${counts}) c
-    GROUP BY c."userId"
+    SELECT s."userId", s."messages_0" AS mb, s."messages_1" AS mn, s."typing_0" AS tb,
+      s."typing_1" AS tn, ${platformsMaskSql(0)} AS pb, ${platformsMaskSql(1)} AS pn
+    FROM (${sums}) s
   ), flagged AS (
     SELECT p.*,
       p.mb >= $6 AND p.mn = 0 AS msg_drop,
@@ -141,9 +149,10 @@ const listBehaviourShiftsSql = (counts: string, listedPresence: string) => `
   ORDER BY t.score DESC, t."discordId"`;
 
 /**
- * Members whose current window differs from the previous one by at least one flag: counts
- * over whole days from the running totals (two rows per member and window), the ends from
- * rollups and raw rows; online time read for the listed members only.
+ * Members whose current window differs from the previous one by at least one flag: sums per
+ * member and window over whole days from the running totals (the windows' three or four days
+ * read once each), the ends from rollups and raw rows; online time read for the listed members
+ * only.
  */
 export const listBehaviourShifts = async (
   db: Queryable,
@@ -167,15 +176,12 @@ export const listBehaviourShifts = async (
     rules.typingMinBefore,
     query.limit,
   ]);
-  const counts = unionAllSql(
-    [...windowCountsSql(before, params, 0), ...windowCountsSql(now, params, 1)],
-    `NULL::text AS "userId", 0 AS w, 0 AS messages, 0 AS typing, ${platformHours.map((_, bit) => `0 AS ph${bit}`).join(', ')}`,
-  );
+  const sums = bothWindowsSumsSql([before, now], params);
   const whole = await getRollupPlan(db, [previous, query.window], query.now);
   const listed = presencePiecesSql(whole, params, '$1', '(SELECT "userId" FROM top)');
   return runAnalyticsQuery<BehaviourShiftRow>(
     db,
-    listBehaviourShiftsSql(counts, listed),
+    listBehaviourShiftsSql(sums, listed),
     params.values,
   );
 };

@@ -2,7 +2,7 @@ import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberSumsSql, memberTotalsSql, totalsEndsSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -26,7 +26,7 @@ export interface GhostThresholds {
 /**
  * Per member: non-offline snapshots, messages and typing over the window — whole days from the
  * running totals (two rows per member), the ends from hourly and daily rollups and raw rows —
- * summed in one pass; members with enough presence and few enough messages are ranked by
+ * summed per member (see memberSumsSql); members with enough presence and few enough messages are ranked by
  * ghostScore (the first `limit`, with ties) before their names are read, then ordered by
  * ghostScore, then Discord id.
  */
@@ -43,29 +43,23 @@ export const listGhosts = async (
     thresholds.maxMessages,
     query.limit,
   ]);
-  const counts = unionAllSql(
-    [
-      plan.totals
-        ? memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing'])
-        : '',
-      ...totalsEndsSql(
-        plan,
-        (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, 0 AS messages, 0 AS typing
+  const sums = memberSumsSql(
+    plan.totals ? memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing']) : '',
+    totalsEndsSql(
+      plan,
+      (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, 0 AS messages, 0 AS typing
       FROM (${presencePiecesSql(rest, params, '$1')}) p
       UNION ALL
       SELECT a."userId", 0 AS online, ${sign}a.messages AS messages, ${sign}a.typing AS typing
       FROM (${activityPiecesSql(rest, params, '$1')}) a`,
-      ),
-    ],
-    `NULL::text AS "userId", 0 AS online, 0 AS messages, 0 AS typing`,
+    ),
+    ['online', 'messages', 'typing'],
   );
   const sql = `
     WITH per AS (
-      SELECT c."userId", sum(c.online)::int AS n, sum(c.messages)::int AS messages,
-        sum(c.typing)::int AS typing
-      FROM (${counts}) c
-      GROUP BY c."userId"
-      HAVING sum(c.online) > 0 AND sum(c.online) >= $2 AND sum(c.messages) <= $3
+      SELECT c."userId", c.online AS n, c.messages, c.typing
+      FROM (${sums}) c
+      WHERE c.online > 0 AND c.online >= $2 AND c.messages <= $3
     ), top AS (${namedTopSql('per', (a) => `${a}.n::float8 / (${a}.messages + 1) DESC`, '$4', '$1')}
     )
     SELECT t."discordId" AS "userId", t.username, t."displayName", t.n AS "presenceCount",

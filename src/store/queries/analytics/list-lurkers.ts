@@ -2,7 +2,7 @@ import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
-import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberSumsSql, memberTotalsSql, totalsEndsSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -20,7 +20,8 @@ export interface LurkerRow {
 
 /**
  * Per member: non-offline snapshots and activity (messages, typing, reactions) over the window
- * — whole days from the running totals, the ends from rollups and raw rows — in one pass;
+ * — whole days from the running totals, the ends from rollups and raw rows — summed per member
+ * (see memberSumsSql);
  * members seen often enough and never active are named and ordered by presenceCount
  * descending, then Discord id; first and last online times are read for those listed only.
  */
@@ -32,30 +33,27 @@ export const listLurkers = async (
   const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
   if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([query.guildId, minPresence, query.limit]);
-  const counts = unionAllSql(
-    [
-      plan.totals
-        ? `SELECT t."userId", t.online, t.messages + t.typing + t.reactions AS active
+  const sums = memberSumsSql(
+    plan.totals
+      ? `SELECT t."userId", t.online, t.messages + t.typing + t.reactions AS active
       FROM (${memberTotalsSql(plan.totals, params, '$1', ['online', 'messages', 'typing', 'reactions'])}) t`
-        : '',
-      ...totalsEndsSql(
-        plan,
-        (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, 0 AS active
+      : '',
+    totalsEndsSql(
+      plan,
+      (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, 0 AS active
       FROM (${presencePiecesSql(rest, params, '$1')}) p
       UNION ALL
       SELECT a."userId", 0 AS online, ${sign}(a.messages + a.typing + a.reactions) AS active
       FROM (${activityPiecesSql(rest, params, '$1')}) a`,
-      ),
-    ],
-    `NULL::text AS "userId", 0 AS online, 0 AS active`,
+    ),
+    ['online', 'active'],
   );
   const whole = await getRollupPlan(db, [query.window], query.now);
   const sql = `
     WITH per AS (
-      SELECT c."userId", sum(c.online)::int AS n
-      FROM (${counts}) c
-      GROUP BY c."userId"
-      HAVING sum(c.online) > 0 AND sum(c.online) >= $2 AND sum(c.active) = 0
+      SELECT c."userId", c.online AS n
+      FROM (${sums}) c
+      WHERE c.online > 0 AND c.online >= $2 AND c.active = 0
     ), top AS (${namedTopSql('per', (a) => `${a}.n DESC`, '$3', '$1')}
     ), seen AS (
       SELECT s."userId", min(s."firstOnlineAt") AS first, max(s."lastOnlineAt") AS last

@@ -2,7 +2,7 @@ import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { platformsComboSql } from './client-platforms-sql.ts';
-import { memberTotalsSql, totalsEndsSql, unionAllSql } from './member-totals-sql.ts';
+import { memberSumsSql, memberTotalsSql, totalsEndsSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presenceCombosSql, presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -37,23 +37,20 @@ export const listMultiClientMembers = async (
   if (!totals) throw new Error('No plan for the window.');
   const plan = await getRollupPlan(db, [query.window], query.now);
   const params = createSqlParams([query.guildId, query.limit]);
-  const counts = unionAllSql(
-    [
-      totals.totals ? memberTotalsSql(totals.totals, params, '$1', ['online', 'multi']) : '',
-      ...totalsEndsSql(
-        totals,
-        (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, ${sign}p.multi AS multi
+  const sums = memberSumsSql(
+    totals.totals ? memberTotalsSql(totals.totals, params, '$1', ['online', 'multi']) : '',
+    totalsEndsSql(
+      totals,
+      (rest, sign) => `SELECT p."userId", ${sign}p.online AS online, ${sign}p.multi AS multi
       FROM (${presencePiecesSql(rest, params, '$1')}) p`,
-      ),
-    ],
-    `NULL::text AS "userId", 0 AS online, 0 AS multi`,
+    ),
+    ['online', 'multi'],
   );
   const sql = `
     WITH counted AS (
-      SELECT c."userId", sum(c.online)::int AS total, sum(c.multi)::int AS multi
-      FROM (${counts}) c
-      GROUP BY c."userId"
-      HAVING sum(c.multi) > 0
+      SELECT c."userId", c.online AS total, c.multi
+      FROM (${sums}) c
+      WHERE c.multi > 0
     ), top AS (${namedTopSql('counted', (a) => `${a}.multi DESC`, '$2', '$1')}
     ), times AS (
       SELECT p."userId", min(p."firstMultiAt") AS first, max(p."lastMultiAt") AS last
