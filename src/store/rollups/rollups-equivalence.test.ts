@@ -16,12 +16,14 @@ import { getLurkers } from '../../analytics/lurkers.ts';
 import { getMultiClient } from '../../analytics/multi-client.ts';
 import { getOverview } from '../../analytics/overview.ts';
 import { getSuspicion } from '../../analytics/suspicion.ts';
+import { suspicionThresholds } from '../../analytics/to-suspicion-factors.ts';
 import { emptyIngestRows, type IngestRows, type PresenceRow } from '../../ingest/ingest-rows.ts';
 import { runRetention } from '../../privacy/run-retention.ts';
 import type { Database } from '../database.ts';
 import { writeIngestRows } from '../ingest-writes/write-ingest-rows.ts';
 import { eraseMember } from '../privacy/erase-member.ts';
 import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
+import { listSuspicionInputs } from '../queries/analytics/list-suspicion-inputs.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
 import { GUILD_COUNTS_STATE_NAME, getRolledUntil } from './rollup-state.ts';
@@ -86,6 +88,11 @@ const scenario = (guildId: string): Partial<IngestRows> => {
           timestamp: when,
         });
         rows.typing.push({ guildId, channelId, userDiscordId: m.discordId, timestamp: when });
+        // Half the members type twice per message, so typing and message counts differ.
+        if (i % 2 === 1) {
+          const again = new Date(when.getTime() + 1_000);
+          rows.typing.push({ guildId, channelId, userDiscordId: m.discordId, timestamp: again });
+        }
         if (random() < 0.3) {
           rows.reactions.push({
             guildId,
@@ -118,6 +125,8 @@ const everyAnalytic = (db: Database, query: AnalyticsQuery) =>
     getHeatmap(db, { ...query, timeZone: 'Asia/Kolkata' }, 'typing'),
     getChannels(db, query),
     getSuspicion(db, query),
+    // Every member's suspicion inputs, not only what the listed members' factors show.
+    listSuspicionInputs(db, query, null, suspicionThresholds.minMessageGaps),
   ]);
 
 /** Windows whose edges fall inside hours and days, and one entirely after the rollups. */

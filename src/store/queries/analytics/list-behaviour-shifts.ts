@@ -81,11 +81,12 @@ const bothWindowsSumsSql = (plans: [TotalsPlan, TotalsPlan], params: SqlParams):
   );
   return memberSumsSql(
     windowsTotalsSql(
-      plans.map((plan) => plan.totals),
+      plans.map((plan, w) => ({
+        range: plan.totals,
+        columns: Object.fromEntries(counted.map((c) => [columnOf(c, w), c])),
+      })),
       params,
       '$1',
-      counted,
-      columnOf,
     ),
     ends,
     ([0, 1] as const).flatMap((w) => counted.map((c) => columnOf(c, w))),

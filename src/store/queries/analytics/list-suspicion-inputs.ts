@@ -1,15 +1,13 @@
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import type { RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql, messageTimingPiecesSql } from './activity-pieces-sql.ts';
 import {
-  type MemberTotalColumn,
-  memberTotalsSql,
+  memberSumsSql,
   type PieceSign,
   totalsEndsSql,
-  unionAllSql,
+  windowsTotalsSql,
 } from './member-totals-sql.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
@@ -50,44 +48,47 @@ const PERMISSION_BITS_MODULUS = '536870912';
 /** Placeholders of the facts' columns a branch does not fill (sums ignore 0, max ignores NULL). */
 const zeros = (n: number) => Array.from({ length: n }, () => '0').join(', ');
 const nulls = 'NULL::float8 AS cv, NULL::text[] AS roles, NULL::float8 AS age';
-const countColumns =
-  'presence, snapshots, multi, messages, "previousMessages", typing, "previousTyping", reactions';
+/** The counts summed per member over both windows, in the facts' column order. */
+const countNames = [
+  'presence',
+  'snapshots',
+  'multi',
+  'messages',
+  'previousMessages',
+  'typing',
+  'previousTyping',
+  'reactions',
+] as const;
+const countColumns = countNames.map((c) => `"${c}"`).join(', ');
 
 /**
- * One window's counts as rows to sum per member, in the order of `countColumns`: the current
- * window's presence, activity and reactions, or only the previous window's messages and typing
- * — whole days from the running totals, the ends from rollups and raw rows.
+ * One window's ends as rows to sum per member, with the columns of `countColumns`: the current
+ * window's presence, activity and reactions, or only the previous window's messages and typing,
+ * from rollups and raw rows (subtracted pieces negative).
  */
-const windowCountsSql = (
+const windowEndsSql = (
   plan: TotalsPlan,
   params: SqlParams,
   current: boolean,
   usersSql: string | undefined,
 ): string[] => {
-  const activity = (sign: PieceSign = '') =>
+  const named = (values: string[]) => values.map((v, i) => `${v} AS "${countNames[i]}"`).join(', ');
+  const activity = (sign: PieceSign) =>
     current
-      ? `${sign}x.messages, 0, ${sign}x.typing, 0, ${sign}x.reactions`
-      : `0, ${sign}x.messages, 0, ${sign}x.typing, 0`;
-  const columns: MemberTotalColumn[] = current
-    ? ['online', 'snapshots', 'multiKey', 'messages', 'typing', 'reactions']
-    : ['messages', 'typing'];
-  const presence = (rest: RollupPlan, sign: PieceSign) => `SELECT p."userId", ${sign}p.online,
-        ${sign}p.snapshots, ${sign}p."multiKey", ${zeros(5)}
-      FROM (${presencePiecesSql(rest, params, '$1', usersSql)}) p`;
-  return [
-    plan.totals
-      ? `SELECT x."userId", ${current ? 'x.online, x.snapshots, x."multiKey"' : zeros(3)}, ${activity()}
-      FROM (${memberTotalsSql(plan.totals, params, '$1', columns, usersSql)}) x`
-      : '',
-    ...totalsEndsSql(
-      plan,
-      (
-        rest,
-        sign,
-      ) => `${current ? `${presence(rest, sign)}\n      UNION ALL\n      ` : ''}SELECT x."userId", ${zeros(3)}, ${activity(sign)}
+      ? [`${sign}x.messages`, '0', `${sign}x.typing`, '0', `${sign}x.reactions`]
+      : ['0', `${sign}x.messages`, '0', `${sign}x.typing`, '0'];
+  return totalsEndsSql(
+    plan,
+    (rest, sign) => `${
+      current
+        ? `SELECT p."userId", ${named([`${sign}p.online`, `${sign}p.snapshots`, `${sign}p."multiKey"`, '0', '0', '0', '0', '0'])}
+      FROM (${presencePiecesSql(rest, params, '$1', usersSql)}) p
+      UNION ALL
+      `
+        : ''
+    }SELECT x."userId", ${named(['0', '0', '0', ...activity(sign)])}
       FROM (${activityPiecesSql(rest, params, '$1', usersSql)}) x`,
-    ),
-  ];
+  );
 };
 
 /**
@@ -105,13 +106,7 @@ const suspicionSql = (sources: { counts: string; timing: string }) => `
     FROM "GuildMember" gm JOIN "User" u ON u.id = gm."userId"
     WHERE gm."guildId" = $1 AND ($4::text IS NULL OR u."discordId" = $4)
       AND ${notOptedOutSql('u."discordId"', 'gm."guildId"')}
-  ), counts AS (
-    SELECT c."userId", ${countColumns
-      .split(', ')
-      .map((c) => `sum(c.${c}) AS ${c}`)
-      .join(', ')}
-    FROM (${sources.counts}) AS c("userId", ${countColumns})
-    GROUP BY c."userId"
+  ), counts AS (${sources.counts}
   ), timing AS (
     SELECT t.*, extract(epoch FROM t."firstAt" - lag(t."lastAt") OVER (PARTITION BY t."userId"
       ORDER BY t."firstAt", t."lastAt")) AS cross_gap
@@ -180,15 +175,34 @@ export const listSuspicionInputs = async (
     minMessageGaps + 1,
   ]);
   const usersSql = userDiscordId === null ? undefined : '(SELECT "userId" FROM members)';
-  const counts = unionAllSql(
+  const counts = memberSumsSql(
+    windowsTotalsSql(
+      [
+        {
+          range: now.totals,
+          columns: {
+            presence: 'online',
+            snapshots: 'snapshots',
+            multi: 'multiKey',
+            messages: 'messages',
+            typing: 'typing',
+            reactions: 'reactions',
+          },
+        },
+        {
+          range: before.totals,
+          columns: { previousMessages: 'messages', previousTyping: 'typing' },
+        },
+      ],
+      params,
+      '$1',
+      usersSql,
+    ),
     [
-      ...windowCountsSql(now, params, true, usersSql),
-      ...windowCountsSql(before, params, false, usersSql),
+      ...windowEndsSql(now, params, true, usersSql),
+      ...windowEndsSql(before, params, false, usersSql),
     ],
-    `NULL::text AS "userId", ${countColumns
-      .split(', ')
-      .map((c) => `0 AS ${c}`)
-      .join(', ')}`,
+    countNames,
   );
   const timing = messageTimingPiecesSql(
     windowPlan,

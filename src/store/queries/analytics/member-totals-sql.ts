@@ -125,23 +125,29 @@ export const memberSumsSql = (
       FULL JOIN (${grouped}) x ON x."userId" = t."userId"`;
 };
 
+/** One window of {@link windowsTotalsSql}: its whole days, and each output column's stored count. */
+export interface TotalsWindow {
+  range: TotalsRange | null;
+  /** Output column name → the count it holds for this window. */
+  columns: Readonly<Record<string, MemberTotalColumn>>;
+}
+
 /**
  * The totals of several windows' whole days at once, one row per member (see
- * {@link memberTotalsSql}): for window `i` and column `c`, `name(c, i)`, the totals on its end
- * day minus those on its base day; 0 for a window without a totals range. Each distinct day is
- * read once — adjacent windows share one (the previous window's end day is the current one's
- * base day) — and joined to the latest end day's rows, a superset: totals are dense from a
- * member's first day, and a member without a row on a day had nothing up to it. `''` when no
- * window has a totals range.
+ * {@link memberTotalsSql}): each window's columns, the totals on its end day minus those on
+ * its base day (0 for a window without a totals range). Each distinct day is read once —
+ * adjacent windows share one (the previous window's end day is the current one's base day) —
+ * and joined to the latest end day's rows, a superset: totals are dense from a member's first
+ * day, and a member without a row on a day had nothing up to it. `''` when no window has a
+ * totals range. `usersSql` restricts the rows to those members.
  */
 export const windowsTotalsSql = (
-  ranges: readonly (TotalsRange | null)[],
+  windows: readonly TotalsWindow[],
   params: SqlParams,
   guildSql: string,
-  columns: readonly MemberTotalColumn[],
-  name: (column: MemberTotalColumn, window: number) => string,
+  usersSql?: string,
 ): string => {
-  const present = ranges.filter((r): r is TotalsRange => r !== null);
+  const present = windows.flatMap((w) => (w.range ? [w.range] : []));
   if (present.length === 0) return '';
   const anchorMs = Math.max(...present.map((r) => r.endDay.getTime()));
   const aliases = new Map<number, string>([[anchorMs, 'a']]);
@@ -155,9 +161,10 @@ export const windowsTotalsSql = (
     const stored = `${alias}."${memberTotalStored[column]}"`;
     return alias === 'a' ? stored : `COALESCE(${stored}, 0)`;
   };
-  const values = ranges.flatMap((r, i) =>
-    columns.map(
-      (c) => `${r ? `${at(r.endDay, c)} - ${at(r.baseDay, c)}` : '0'} AS "${name(c, i)}"`,
+  const values = windows.flatMap(({ range, columns }) =>
+    Object.entries(columns).map(
+      ([name, c]) =>
+        `${range ? `${at(range.endDay, c)} - ${at(range.baseDay, c)}` : '0'} AS "${name}"`,
     ),
   );
   const joins = [...aliases]
@@ -169,5 +176,6 @@ export const windowsTotalsSql = (
   return `SELECT a."userId", ${values.join(', ')}
       FROM "MemberDayTotal" a
       ${joins.join('\n      ')}
-      WHERE a."guildId" = ${guildSql} AND a.day = ${params.add(new Date(anchorMs))}`;
+      WHERE a."guildId" = ${guildSql} AND a.day = ${params.add(new Date(anchorMs))}
+        ${onlyUsersSql('a."userId"', usersSql)}`;
 };
