@@ -19,30 +19,27 @@ export interface OverviewCountsRow {
 
 /**
  * "Now" comes from GuildMember (each member's current presence, kept by the ingest), so it
- * needs no scan of history. Window counts: messages and active members (any message, typing
- * or reaction) from the running totals for whole days and from rollups and raw rows at the
- * ends, summed per member (see memberSumsSql).
+ * needs no scan of history.
  */
-const overviewCountsSql = (sums: string) => `
-  WITH current AS (
-    SELECT count(*)::int AS members,
-      (count(*) FILTER (WHERE gm.status <> 'offline'))::int AS online,
-      (count(*) FILTER (WHERE gm.status <> 'offline' AND ${clientPlatforms
-        .map((name) => `(${isPlatformOnlineSql('gm."clientStatus"', name)})::int`)
-        .join(' + ')} >= 2))::int AS multi
-    FROM "GuildMember" gm
-    WHERE gm."guildId" = $1 AND gm."leftAt" IS NULL
-      AND gm."userId" NOT IN ${optedOutUserIdsSql('$1')}
-  ), per_member AS (
-    SELECT a."userId", a.messages FROM (${sums}) a
-    WHERE a.active > 0 AND a."userId" NOT IN ${optedOutUserIdsSql('$1')}
-  ), window_counts AS (
-    SELECT COALESCE(sum(a.messages), 0)::int AS messages, count(*)::int AS active
-    FROM per_member a
-  )
-  SELECT c.members AS "membersTracked", c.online AS "onlineNow", c.multi AS "multiClientNow",
-    w.messages AS "messageCount", w.active AS "activeMembers"
-  FROM current c, window_counts w`;
+const currentCountsSql = `
+  SELECT count(*)::int AS "membersTracked",
+    (count(*) FILTER (WHERE gm.status <> 'offline'))::int AS "onlineNow",
+    (count(*) FILTER (WHERE gm.status <> 'offline' AND ${clientPlatforms
+      .map((name) => `(${isPlatformOnlineSql('gm."clientStatus"', name)})::int`)
+      .join(' + ')} >= 2))::int AS "multiClientNow"
+  FROM "GuildMember" gm
+  WHERE gm."guildId" = $1 AND gm."leftAt" IS NULL
+    AND gm."userId" NOT IN ${optedOutUserIdsSql('$1')}`;
+
+/**
+ * Window counts: messages and active members (any message, typing or reaction) from the
+ * running totals for whole days and from rollups and raw rows at the ends, summed per member
+ * (see memberSumsSql).
+ */
+const windowCountsSql = (sums: string) => `
+  SELECT COALESCE(sum(a.messages), 0)::int AS "messageCount", count(*)::int AS "activeMembers"
+  FROM (${sums}) a
+  WHERE a.active > 0 AND a."userId" NOT IN ${optedOutUserIdsSql('$1')}`;
 
 /** The counts behind the overview (PRODUCT.md analytic 1). */
 export const getOverviewCounts = async (
@@ -65,11 +62,19 @@ export const getOverviewCounts = async (
     ),
     ['messages', 'active'],
   );
-  const [row] = await runAnalyticsQuery<OverviewCountsRow>(
-    db,
-    overviewCountsSql(sums),
-    params.values,
-  );
-  if (!row) throw new Error('The overview query returned no row.');
-  return row;
+  // Two independent reads, run side by side (on a pool, two connections).
+  const [[current], [window]] = await Promise.all([
+    runAnalyticsQuery<Pick<OverviewCountsRow, 'membersTracked' | 'onlineNow' | 'multiClientNow'>>(
+      db,
+      currentCountsSql,
+      [query.guildId],
+    ),
+    runAnalyticsQuery<Pick<OverviewCountsRow, 'messageCount' | 'activeMembers'>>(
+      db,
+      windowCountsSql(sums),
+      params.values,
+    ),
+  ]);
+  if (!current || !window) throw new Error('The overview queries returned no row.');
+  return { ...current, ...window };
 };
