@@ -1,40 +1,32 @@
 import type { PresenceRow } from '../../ingest/ingest-rows.ts';
 import { INSERT_PLACEHOLDER_USERS, INSERT_PRESENCES } from './insert-presences-sql.ts';
-import {
-  type OrderedQueryable,
-  queryInOrder,
-  type Statement,
-  withIndexLookups,
-} from './query-in-order.ts';
+import { type OrderedQueryable, queryInOrder, type Statement } from './query-in-order.ts';
 import { toStatementChunks } from './statement-chunks.ts';
 import { type PresenceWrite, toPresenceWrites } from './to-presence-writes.ts';
 
-/** A chunk statement's row; the statements switching join methods around it return others. */
+/** A chunk statement's row. */
 interface ChunkResult {
   count?: number;
   unknown?: string[];
 }
 
 const toStatements = (writes: readonly PresenceWrite[]): Statement[] =>
-  [...toStatementChunks(writes)].flatMap((chunk) =>
-    withIndexLookups(
+  [...toStatementChunks(writes)].map(
+    (chunk): Statement => [
+      INSERT_PRESENCES,
       [
-        INSERT_PRESENCES,
-        [
-          chunk.map((w) => w.row.guildId),
-          chunk.map((w) => w.row.userDiscordId),
-          chunk.map((w) => w.row.status),
-          chunk.map((w) => JSON.stringify(w.row.clientStatus)),
-          chunk.map((w) => JSON.stringify(w.row.activities)),
-          chunk.map((w) => w.row.timestamp.toISOString()),
-          chunk.map((w) => w.key),
-          chunk.map((w) => w.first),
-          chunk.map((w) => w.keep),
-          chunk.map((w) => w.last),
-        ],
+        chunk.map((w) => w.row.guildId),
+        chunk.map((w) => w.row.userDiscordId),
+        chunk.map((w) => w.row.status),
+        chunk.map((w) => JSON.stringify(w.row.clientStatus)),
+        chunk.map((w) => JSON.stringify(w.row.activities)),
+        chunk.map((w) => w.row.timestamp.toISOString()),
+        chunk.map((w) => w.key),
+        chunk.map((w) => w.first),
+        chunk.map((w) => w.keep),
+        chunk.map((w) => w.last),
       ],
-      chunk.length,
-    ),
+    ],
   );
 
 /** Sums what the chunks stored and collects their unknown users. */

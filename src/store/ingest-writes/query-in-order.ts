@@ -37,26 +37,3 @@ export const queryInOrder = <Row extends object = Record<string, unknown>>(
   tx: OrderedQueryable,
   statements: readonly Statement[],
 ): Promise<Row[][]> => Promise.all(statements.map(([text, params]) => tx.query<Row>(text, params)));
-
-const NESTED_LOOPS_ONLY = `SELECT set_config('enable_hashjoin', 'off', true),
-  set_config('enable_mergejoin', 'off', true)`;
-
-const RESTORE_JOINS = `SELECT set_config(name, reset_val, true) FROM pg_settings
-  WHERE name IN ('enable_hashjoin', 'enable_mergejoin')`;
-
-/** Below this many rows the planner already looks the keys up through their indexes. */
-const PLANNER_LOOKS_UP_BELOW_ROWS = 1_000;
-
-/**
- * One statement of `rows` rows with nested-loop joins only, for batch statements whose every
- * join has an index on the side looked up: a batch is a few thousand keys, the tables may hold
- * millions of rows, and the planner (costing reads of cached pages as random I/O, with
- * statistics that lag behind a fresh GUILD_CREATE) would often hash a whole table instead,
- * tens of milliseconds per batch. A nested loop without such an index is quadratic: never use
- * this there (look rows of the statement's own CTEs up with `IN`, which hashes them). The
- * statements that switch the join methods around it return rows of their own.
- */
-export const withIndexLookups = (statement: Statement, rows: number): Statement[] =>
-  rows < PLANNER_LOOKS_UP_BELOW_ROWS
-    ? [statement]
-    : [[NESTED_LOOPS_ONLY, []], statement, [RESTORE_JOINS, []]];

@@ -1,10 +1,5 @@
 import type { UserRow } from '../../ingest/ingest-rows.ts';
-import {
-  type OrderedQueryable,
-  queryInOrder,
-  type Statement,
-  withIndexLookups,
-} from './query-in-order.ts';
+import { type OrderedQueryable, queryInOrder, type Statement } from './query-in-order.ts';
 import { toStatementChunks } from './statement-chunks.ts';
 
 /** What a batch says of one user: the full object if any payload carried one, a first guild. */
@@ -63,7 +58,7 @@ export const upsertUsers = async (tx: OrderedQueryable, users: UserMentions): Pr
   const statements: Statement[] = [];
   for (const chunk of toStatementChunks(ids)) {
     const mentions = chunk.map((id) => users.get(id) ?? { row: null, guildId: null });
-    const statement: Statement = [
+    statements.push([
       UPSERT_USERS,
       [
         chunk,
@@ -74,8 +69,7 @@ export const upsertUsers = async (tx: OrderedQueryable, users: UserMentions): Pr
         mentions.map((m) => m.row?.isBot ?? null),
         mentions.map((m) => m.guildId),
       ],
-    ];
-    statements.push(...withIndexLookups(statement, chunk.length));
+    ]);
   }
   await queryInOrder(tx, statements);
 };

@@ -294,5 +294,15 @@ for (const backend of testBackends()) {
       await write(db(), guildSnapshot);
       expect(await db().query(`SELECT "leftAt" FROM "Guild"`)).toEqual([{ leftAt: null }]);
     });
+
+    it('looks keys up by index for the rest of its transaction only, not on the pooled connection', async () => {
+      const setting = `SELECT current_setting('enable_hashjoin') AS hash, current_setting('jit') AS jit`;
+      const inside = await db().transaction(async (tx) => {
+        await writeIngestRows(tx, { ...emptyIngestRows(), ...guildSnapshot });
+        return tx.query(setting);
+      });
+      expect(inside).toEqual([{ hash: 'off', jit: 'off' }]);
+      expect(await db().query(setting)).toEqual([{ hash: 'on', jit: expect.any(String) }]);
+    });
   });
 }

@@ -91,10 +91,19 @@ const referencedGuilds = (rows: IngestRows): Set<string> => {
 };
 
 /**
- * Batch statements cost enough to be JIT-compiled, which takes longer than running them (tens
- * of milliseconds). For this transaction only.
+ * Settings for the rest of the transaction. Batch statements cost enough to be JIT-compiled,
+ * which takes longer than running them (tens of milliseconds). And every join they make looks
+ * keys up through a unique or primary-key index on the looked-up side (`User` by Discord id,
+ * `GuildMember`, `Message`, `Guild`, `GuildRole` by key), so nested loops only: a batch holds
+ * a few thousand keys, or a few hundred for the kinds besides presences, while the tables may
+ * hold millions of rows, and the planner (costing reads of cached pages as random I/O, with
+ * statistics that lag behind a fresh GUILD_CREATE) would often hash or scan a whole table
+ * instead: every `User` row for a hundred messages, tens of milliseconds a batch. A nested
+ * loop without such an index is quadratic: statements here look rows of their own CTEs up
+ * with `IN`, which hashes them, and a join added here must have its index.
  */
-const BATCH_SETTINGS = `SELECT set_config('jit', 'off', true)`;
+const BATCH_SETTINGS = `SELECT set_config('jit', 'off', true), set_config('enable_hashjoin', 'off', true),
+  set_config('enable_mergejoin', 'off', true)`;
 
 /**
  * Writes one batch in dependency order: guilds and users first (placeholders for ids only
