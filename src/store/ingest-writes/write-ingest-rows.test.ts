@@ -273,17 +273,32 @@ for (const backend of testBackends()) {
         channelId,
         timestamp: t(second),
       });
-      await write(db(), {
-        voiceStates: [voice(0, '800000000000000001'), voice(5, '800000000000000001')],
+      const bob = (second: number, channelId: string | null) => ({
+        ...voice(second, channelId),
+        userDiscordId: BOB,
       });
-      await write(db(), { voiceStates: [voice(10, '800000000000000002'), voice(20, null)] });
+      await write(db(), guildSnapshot);
+      await write(db(), {
+        voiceStates: [
+          voice(0, '800000000000000001'),
+          bob(1, '800000000000000002'),
+          voice(5, '800000000000000001'),
+          bob(6, '800000000000000001'),
+        ],
+      });
+      await write(db(), {
+        voiceStates: [voice(10, '800000000000000002'), bob(15, null), voice(20, null)],
+      });
       expect(
         await db().query(
-          `SELECT "channelId", "joinedAt", "leftAt" FROM "VoiceSession" ORDER BY "joinedAt"`,
+          `SELECT u."discordId", "channelId", "joinedAt", "leftAt" FROM "VoiceSession" v
+           JOIN "User" u ON u.id = v."userId" ORDER BY "joinedAt"`,
         ),
       ).toEqual([
-        { channelId: '800000000000000001', joinedAt: t(0), leftAt: t(10) },
-        { channelId: '800000000000000002', joinedAt: t(10), leftAt: t(20) },
+        { discordId: ALICE, channelId: '800000000000000001', joinedAt: t(0), leftAt: t(10) },
+        { discordId: BOB, channelId: '800000000000000002', joinedAt: t(1), leftAt: t(6) },
+        { discordId: BOB, channelId: '800000000000000001', joinedAt: t(6), leftAt: t(15) },
+        { discordId: ALICE, channelId: '800000000000000002', joinedAt: t(10), leftAt: t(20) },
       ]);
     });
 
