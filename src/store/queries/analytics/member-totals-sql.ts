@@ -35,8 +35,8 @@ export const memberTotalStored: Record<MemberTotalColumn, string> = {
 };
 
 /**
- * The counts of the guild `guildSql`'s members over `range`, one row per member to be summed
- * with other rows of the member: the totals on the end day minus those on the base day (totals
+ * The counts of the guild `guildSql`'s members over `range`, one row per member (one window of
+ * {@link windowsTotalsSql}): the totals on the end day minus those on the base day (totals
  * are dense from a member's first day, so every member with a base row has an end row, and a
  * member without a base row had nothing before it). Two index range reads joined on the
  * member — cheaper than the caller grouping both days' rows (measured: 40 against 57 ms for a
@@ -51,26 +51,13 @@ export const memberTotalsSql = (
   guildSql: string,
   columns: readonly MemberTotalColumn[],
   usersSql?: string,
-): string => {
-  const end = params.add(range.endDay);
-  const base = params.add(range.baseDay);
-  const values = columns.map(
-    (c) => `e."${memberTotalStored[c]}" - COALESCE(b."${memberTotalStored[c]}", 0) AS "${c}"`,
+): string =>
+  windowsTotalsSql(
+    [{ range, columns: Object.fromEntries(columns.map((c) => [c, c])) }],
+    params,
+    guildSql,
+    usersSql,
   );
-  return `SELECT e."userId", ${values.join(', ')}
-      FROM "MemberDayTotal" e
-      LEFT JOIN "MemberDayTotal" b
-        ON b."guildId" = e."guildId" AND b.day = ${base} AND b."userId" = e."userId"
-      WHERE e."guildId" = ${guildSql} AND e.day = ${end} ${onlyUsersSql('e."userId"', usersSql)}`;
-};
-
-/** `branches` joined by UNION ALL, empty ones left out; a relation with no rows if none. */
-export const unionAllSql = (branches: readonly string[], emptyRow: string): string => {
-  const present = branches.filter((b) => b.trim() !== '');
-  return present.length > 0
-    ? present.join('\n      UNION ALL\n      ')
-    : `SELECT ${emptyRow} WHERE false`;
-};
 
 /** `''` for pieces added to the totals, `'-'` for pieces subtracted from them. */
 export type PieceSign = '' | '-';
