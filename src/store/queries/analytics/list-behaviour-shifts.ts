@@ -5,7 +5,7 @@ import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts'
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { platformsArraySql } from './client-platforms-sql.ts';
-import { memberSumsSql, totalsEndsSql, windowsTotalsSql } from './member-totals-sql.ts';
+import { memberSumsSql, signedSql, windowsEndsSql, windowsTotalsSql } from './member-totals-sql.ts';
 import { namedTopSql } from './named-top-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -59,26 +59,26 @@ const columnOf = (column: string, w: number) => `${column}_${w}`;
  * Both windows' counts per member (see memberSumsSql): messages, typing, and per platform
  * (desktop, mobile, web, embedded) a count that is positive when the platform was seen not
  * offline — hours from the running totals for whole days (both windows' days read once), one
- * per piece showing it at the ends.
+ * per piece showing it at the ends (the hours where the windows meet read once for both).
  */
 const bothWindowsSumsSql = (plans: [TotalsPlan, TotalsPlan], params: SqlParams): string => {
-  const ends = plans.flatMap((plan, w) =>
-    totalsEndsSql(plan, (rest, sign) => {
-      const row = (values: Record<(typeof counted)[number], string>) =>
-        ([0, 1] as const)
-          .flatMap((x) => counted.map((c) => `${x === w ? values[c] : '0'} AS "${columnOf(c, x)}"`))
-          .join(', ');
-      const platforms = Object.fromEntries(
-        platformHours.map((c, bit) => [c, `${sign}((p.mask >> ${bit}) & 1)`]),
-      ) as Record<(typeof platformHours)[number], string>;
-      const none = Object.fromEntries(platformHours.map((c) => [c, '0'])) as typeof platforms;
-      return `SELECT p."userId", ${row({ messages: '0', typing: '0', ...platforms })}
+  const ends = windowsEndsSql(plans, (rest, signs) => {
+    const row = (values: Record<(typeof counted)[number], string>) =>
+      ([0, 1] as const)
+        .flatMap((w) =>
+          counted.map((c) => `${signedSql(signs[w] ?? 0, values[c])} AS "${columnOf(c, w)}"`),
+        )
+        .join(', ');
+    const platforms = Object.fromEntries(
+      platformHours.map((c, bit) => [c, `((p.mask >> ${bit}) & 1)`]),
+    ) as Record<(typeof platformHours)[number], string>;
+    const none = Object.fromEntries(platformHours.map((c) => [c, '0'])) as typeof platforms;
+    return `SELECT p."userId", ${row({ messages: '0', typing: '0', ...platforms })}
       FROM (${presencePiecesSql(rest, params, '$1')}) p
       UNION ALL
-      SELECT a."userId", ${row({ messages: `${sign}a.messages`, typing: `${sign}a.typing`, ...none })}
+      SELECT a."userId", ${row({ messages: 'a.messages', typing: 'a.typing', ...none })}
       FROM (${activityPiecesSql(rest, params, '$1')}) a`;
-    }),
-  );
+  });
   return memberSumsSql(
     windowsTotalsSql(
       plans.map((plan, w) => ({

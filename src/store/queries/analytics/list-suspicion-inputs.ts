@@ -3,12 +3,7 @@ import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql, messageTimingPiecesSql } from './activity-pieces-sql.ts';
-import {
-  memberSumsSql,
-  type PieceSign,
-  totalsEndsSql,
-  windowsTotalsSql,
-} from './member-totals-sql.ts';
+import { memberSumsSql, signedSql, windowsEndsSql, windowsTotalsSql } from './member-totals-sql.ts';
 import { notOptedOutSql } from './opted-out-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -62,34 +57,38 @@ const countNames = [
 const countColumns = countNames.map((c) => `"${c}"`).join(', ');
 
 /**
- * One window's ends as rows to sum per member, with the columns of `countColumns`: the current
- * window's presence, activity and reactions, or only the previous window's messages and typing,
- * from rollups and raw rows (subtracted pieces negative).
+ * Both windows' ends (`plans`: previous, current) as rows to sum per member, with the columns
+ * of `countColumns`: the current window's presence, activity and reactions, the previous
+ * window's messages and typing, from rollups and raw rows (subtracted pieces negative; the
+ * hours where the windows meet read once for both).
  */
-const windowEndsSql = (
-  plan: TotalsPlan,
+const bothWindowsEndsSql = (
+  plans: [TotalsPlan, TotalsPlan],
   params: SqlParams,
-  current: boolean,
   usersSql: string | undefined,
-): string[] => {
-  const named = (values: string[]) => values.map((v, i) => `${v} AS "${countNames[i]}"`).join(', ');
-  const activity = (sign: PieceSign) =>
-    current
-      ? [`${sign}x.messages`, '0', `${sign}x.typing`, '0', `${sign}x.reactions`]
-      : ['0', `${sign}x.messages`, '0', `${sign}x.typing`, '0'];
-  return totalsEndsSql(
-    plan,
-    (rest, sign) => `${
-      current
-        ? `SELECT p."userId", ${named([`${sign}p.online`, `${sign}p.snapshots`, `${sign}p."multiKey"`, '0', '0', '0', '0', '0'])}
+): string[] =>
+  windowsEndsSql(plans, (rest, [before = 0, now = 0]) => {
+    const named = (values: string[]) =>
+      values.map((v, i) => `${v} AS "${countNames[i]}"`).join(', ');
+    const presence =
+      now === 0
+        ? ''
+        : `SELECT p."userId", ${named([signedSql(now, 'p.online'), signedSql(now, 'p.snapshots'), signedSql(now, 'p."multiKey"'), '0', '0', '0', '0', '0'])}
       FROM (${presencePiecesSql(rest, params, '$1', usersSql)}) p
       UNION ALL
-      `
-        : ''
-    }SELECT x."userId", ${named(['0', '0', '0', ...activity(sign)])}
-      FROM (${activityPiecesSql(rest, params, '$1', usersSql)}) x`,
-  );
-};
+      `;
+    return `${presence}SELECT x."userId", ${named([
+      '0',
+      '0',
+      '0',
+      signedSql(now, 'x.messages'),
+      signedSql(before, 'x.messages'),
+      signedSql(now, 'x.typing'),
+      signedSql(before, 'x.typing'),
+      signedSql(now, 'x.reactions'),
+    ])}
+      FROM (${activityPiecesSql(rest, params, '$1', usersSql)}) x`;
+  });
 
 /**
  * The facts of each source as one row per member and source; the branches' column order:
@@ -198,10 +197,7 @@ export const listSuspicionInputs = async (
       '$1',
       usersSql,
     ),
-    [
-      ...windowEndsSql(now, params, true, usersSql),
-      ...windowEndsSql(before, params, false, usersSql),
-    ],
+    bothWindowsEndsSql([before, now], params, usersSql),
     countNames,
   );
   const timing = messageTimingPiecesSql(

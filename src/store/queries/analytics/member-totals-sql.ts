@@ -1,5 +1,6 @@
 import { planReadsAnything, type RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
 import type { TotalsPlan, TotalsRange } from '../../rollups/plan-totals.ts';
+import { type EndSign, planWindowsEnds } from '../../rollups/plan-windows-ends.ts';
 import { onlyUsersSql } from './presence-pieces-sql.ts';
 import type { SqlParams } from './sql-params.ts';
 
@@ -74,6 +75,21 @@ export const totalsEndsSql = (
   planReadsAnything(plan.rest) ? piecesSql(plan.rest, '') : '',
   planReadsAnything(plan.minus) ? piecesSql(plan.minus, '-') : '',
 ];
+
+/** `expression` counted with `sign`: as is, negated, or `0` for a window the piece is not in. */
+export const signedSql = (sign: EndSign, expression: string): string =>
+  sign === 0 || expression === '0' ? '0' : sign === 1 ? expression : `-${expression}`;
+
+/**
+ * The branches that read the ends of several windows' totals plans, each stretch of time read
+ * once for every window that adds or subtracts it (see planWindowsEnds): `piecesSql(plan,
+ * signs)` gives each window's columns the pieces' counts with that window's sign (use
+ * {@link signedSql}).
+ */
+export const windowsEndsSql = (
+  plans: readonly TotalsPlan[],
+  piecesSql: (plan: RollupPlan, signs: readonly EndSign[]) => string,
+): string[] => planWindowsEnds(plans).map((ends) => piecesSql(ends.plan, ends.signs));
 
 /**
  * Per member, the sums of `columns` over a window read as running totals plus its ends: one row
