@@ -1,20 +1,21 @@
 // `npm run bench:ingest`: the ingest benchmark of issue 3. See bench/README.md.
 import { availableParallelism } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
 import type { Database } from '../src/store/database.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { parseBenchOptions } from './bench-options.ts';
+import { countRows, toBenchRows } from './bench-rows.ts';
 import { formatReport } from './format-report.ts';
-import { trackPeakRss } from './peak-rss.ts';
+import { eventTableNames, toRawTables } from './raw-tables.ts';
 import { runEndToEnd } from './run-end-to-end.ts';
+import { runNaiveInserts } from './run-naive-inserts.ts';
+import { copyTables, insertTablesWithUnnest } from './run-raw-limit.ts';
+import { runShippedBot } from './run-shipped-bot.ts';
 import { spawnSimulator } from './spawn-simulator.ts';
 
 const GUILD_SEED = 'bench-guild';
 const STREAM_SEED = 'bench-stream';
 
 const options = parseBenchOptions(process.argv.slice(2), process.env);
-const rss = trackPeakRss();
-const startRssBytes = process.memoryUsage.rss();
 const bench = await createBenchDatabase(options.databaseUrl);
 const { db } = bench;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -32,24 +33,38 @@ const listUserIds = async (database: Database) =>
     ).map((row) => [row.discordId, row.id]),
   );
 
+/** The product as `npm start` runs it, in a database (or PGlite folder) of its own. */
+const runShipped = async () => {
+  const own = options.databaseUrl ? await createBenchDatabase(options.databaseUrl) : undefined;
+  const sim = await spawnSimulator({ memberCount: options.members, seed: GUILD_SEED });
+  try {
+    return await runShippedBot({
+      sim,
+      databaseUrl: own?.url,
+      members: options.members,
+      count: options.events,
+      streamSeed: STREAM_SEED,
+    });
+  } finally {
+    await sim.close();
+    await own?.dispose();
+  }
+};
+
 try {
   log(`database: ${db.description}; simulator: ${options.members.toLocaleString()} members`);
+  const shipped = await runShipped();
+  log(`npm start's process: ${Math.round(shipped.eventsPerSecond).toLocaleString()} events/s`);
   const sim = await spawnSimulator({ memberCount: options.members, seed: GUILD_SEED });
   const endToEnd = await runEndToEnd({
     db,
     sim,
-    rss,
     count: options.events,
     streamSeed: STREAM_SEED,
     beforeStream: () => (db.kind === 'postgres' ? db.query('CHECKPOINT') : Promise.resolve([])),
   }).finally(() => sim.close());
   log(`end-to-end: ${Math.round(endToEnd.saturated.eventsPerSecond).toLocaleString()} events/s`);
 
-  // Loaded only now, so that the bot's memory above is not the simulator's or the rows'.
-  const { countRows, toBenchRows } = await import('./bench-rows.ts');
-  const { eventTableNames, toRawTables } = await import('./raw-tables.ts');
-  const { runNaiveInserts } = await import('./run-naive-inserts.ts');
-  const { copyTables, insertTablesWithUnnest } = await import('./run-raw-limit.ts');
   const events = toBenchRows({
     memberCount: options.members,
     guildSeed: GUILD_SEED,
@@ -75,8 +90,7 @@ try {
       events: options.events,
       rows: countRows(events),
       presenceShare: presences / events.length,
-      startRssBytes,
-      heapLimitBytes: getHeapStatistics().heap_size_limit,
+      shipped,
       endToEnd,
       baseline,
       raw: {
@@ -88,6 +102,5 @@ try {
     }),
   );
 } finally {
-  rss.stop();
   await bench.dispose();
 }

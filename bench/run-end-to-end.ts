@@ -9,7 +9,6 @@ import {
   percentile,
   wallNowMs,
 } from './commit-recorder.ts';
-import type { PeakRss } from './peak-rss.ts';
 import { readDatabaseCpuMs, readProcessCpuMs, toDatabaseCpuMs } from './process-cpu.ts';
 import type { SimulatorProcess } from './spawn-simulator.ts';
 
@@ -28,7 +27,6 @@ export interface StreamResult {
   sendToCommit: Latency;
   /** From the bot receiving the dispatch to the commit of its rows. */
   receiveToCommit: Latency;
-  peakRssBytes: number;
   /** Transactions the writer committed them in. */
   batches: number;
   /** CPU time per dispatch, in microseconds, of each process; undefined where unknown. */
@@ -38,7 +36,6 @@ export interface StreamResult {
 /** What the bot did with the GUILD_CREATE and the streams. */
 export interface EndToEndResult {
   guildCreateMs: number;
-  guildCreatePeakRssBytes: number;
   saturated: StreamResult;
   paced: StreamResult & { targetEventsPerSecond: number };
 }
@@ -74,7 +71,6 @@ const startCpuMeter = async (db: Database, simulatorPid: number | undefined) => 
 const toStreamResult = (
   sentAtMs: Float64Array,
   times: CommitTimes,
-  rss: PeakRss,
   cpuPerEvent: StreamResult['cpuPerEvent'],
 ): StreamResult => {
   const first = sentAtMs[0] ?? 0;
@@ -86,7 +82,6 @@ const toStreamResult = (
     eventsPerSecond: (sentAtMs.length / elapsedMs) * 1_000,
     sendToCommit: latency(sentAtMs, times.committedAtMs),
     receiveToCommit: latency(times.receivedAtMs, times.committedAtMs),
-    peakRssBytes: rss.read(),
     batches: times.batches,
     cpuPerEvent,
   };
@@ -95,20 +90,19 @@ const toStreamResult = (
 /**
  * Runs the real bot in this process against the simulator process: the GUILD_CREATE first,
  * then `count` dispatches as fast as the bot takes them, then a quarter as many at half the
- * rate it reached (latency below saturation).
+ * rate it reached (latency below saturation). In this process, so that every dispatch's commit
+ * time is known; the product's memory is measured in a process of its own (run-shipped-bot.ts).
  */
 export const runEndToEnd = async (options: {
   db: Database;
   sim: SimulatorProcess;
-  rss: PeakRss;
   count: number;
   streamSeed: string;
   /** Runs before each stream (a checkpoint, so that none falls inside the measurement). */
   beforeStream: () => Promise<unknown>;
 }): Promise<EndToEndResult> => {
-  const { db, sim, rss } = options;
+  const { db, sim } = options;
   const recorder = createCommitRecorder();
-  rss.reset();
   const bot = await createBot({
     token: sim.token,
     apiUrl: sim.apiUrl,
@@ -123,11 +117,9 @@ export const runEndToEnd = async (options: {
   // The bot asks for the member list of a large guild: GUILD_MEMBERS_CHUNKs follow.
   await recorder.committedUpTo(await sim.getSequence());
   const guildCreateMs = wallNowMs() - startedAt;
-  const guildCreatePeakRssBytes = rss.read();
 
   const push = async (count: number, seed: string, eventsPerSecond?: number) => {
     await options.beforeStream();
-    rss.reset();
     const committed = recorder.expect((await sim.getSequence()) + 1, count);
     const cpu = await startCpuMeter(db, sim.pid);
     const sentAtMs = await sim.drive({
@@ -136,7 +128,7 @@ export const runEndToEnd = async (options: {
       ...(eventsPerSecond ? { eventsPerSecond } : {}),
     });
     const times = await committed;
-    return toStreamResult(sentAtMs, times, rss, await cpu(count));
+    return toStreamResult(sentAtMs, times, await cpu(count));
   };
   const saturated = await push(options.count, options.streamSeed);
   const targetEventsPerSecond = Math.round(saturated.eventsPerSecond / 2);
@@ -148,7 +140,6 @@ export const runEndToEnd = async (options: {
   await bot.stop();
   return {
     guildCreateMs,
-    guildCreatePeakRssBytes,
     saturated,
     paced: { ...paced, targetEventsPerSecond },
   };
