@@ -74,16 +74,18 @@ export const formatReport = (r: BenchReport): string => {
     ],
   ];
   const shippedRows: string[][] = [
-    ['What (the process `npm start` runs)', 'Time or events/s', 'Peak RSS'],
-    ['---', '---:', '---:'],
+    ['What (the process `npm start` runs)', 'Time or events/s', 'CPU per dispatch', 'Peak RSS'],
+    ['---', '---:', '---:', '---:'],
     [
       `GUILD_CREATE with ${int(r.members)} members, then the member chunks, to committed`,
       ms(shipped.guildCreateMs),
+      '',
       mb(shipped.guildCreatePeakRssBytes),
     ],
     [
       `${int(shipped.events)} dispatches as fast as it takes them`,
       int(shipped.eventsPerSecond),
+      micros(shipped.cpuPerEvent),
       mb(shipped.streamPeakRssBytes),
     ],
   ];

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../src/main/testing/spawn-cli.ts';
 import { wallNowMs } from './commit-recorder.ts';
 import { trackProcessRss } from './peak-rss.ts';
+import { readProcessCpuMs } from './process-cpu.ts';
 import type { SimulatorProcess } from './spawn-simulator.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +24,8 @@ export interface ShippedBotResult {
   guildCreatePeakRssBytes: number | undefined;
   events: number;
   eventsPerSecond: number;
+  /** CPU time (user + system) of the process per dispatch of the stream, in microseconds. */
+  cpuPerEvent: number | undefined;
   streamPeakRssBytes: number | undefined;
 }
 
@@ -124,16 +127,23 @@ export const runShippedBot = async (options: {
     const guildCreatePeakRssBytes = rss.peak();
 
     rss.resetPeak();
+    const cpuBeforeMs = readProcessCpuMs(child.pid);
     const streamStartedAt = wallNowMs();
     await sim.drive({ seed: options.streamSeed, count: options.count });
     await settled();
+    const streamMs = wallNowMs() - streamStartedAt;
+    const cpuAfterMs = readProcessCpuMs(child.pid);
     return {
       command,
       startRssBytes,
       guildCreateMs,
       guildCreatePeakRssBytes,
       events: options.count,
-      eventsPerSecond: (options.count / (wallNowMs() - streamStartedAt)) * 1_000,
+      eventsPerSecond: (options.count / streamMs) * 1_000,
+      cpuPerEvent:
+        cpuBeforeMs === undefined || cpuAfterMs === undefined
+          ? undefined
+          : ((cpuAfterMs - cpuBeforeMs) * 1_000) / options.count,
       streamPeakRssBytes: rss.peak(),
     };
   } finally {
