@@ -27,6 +27,7 @@ describe('decideRetention', () => {
       PresenceComboRollup: daysAgo(90).toISOString(),
       Message: daysAgo(30).toISOString(),
       ActivityRollup: daysAgo(30).toISOString(),
+      ChannelAuthor: daysAgo(30).toISOString(),
       MemberDayTotal: daysAgo(30).toISOString(),
       'GuildQuarterCount.messages': daysAgo(30).toISOString(),
       'GuildQuarterCount.typing': daysAgo(30).toISOString(),

@@ -50,6 +50,8 @@ export const retainedTables: readonly RetainedTable[] = [
   { table: 'PresenceComboRollup', timeColumn: 'bucket', kind: 'presence' },
   { table: 'Message', timeColumn: 'timestamp', kind: 'messages' },
   { table: 'ActivityRollup', timeColumn: 'bucket', kind: 'messages' },
+  // A pair whose latest message expired has no message left; a later one keeps its pair.
+  { table: 'ChannelAuthor', timeColumn: 'lastMessageAt', kind: 'messages' },
   // Running totals mix these kinds: they go with the first of them to expire.
   {
     table: 'MemberDayTotal',

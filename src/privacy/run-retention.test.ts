@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../store/database.ts';
 import { updateGuildSettings } from '../store/privacy/update-guild-settings.ts';
-import { INSERT_GUILD_QUARTER_COUNTS } from '../store/rollups/rollup-statements.ts';
+import {
+  INSERT_GUILD_QUARTER_COUNTS,
+  UPSERT_CHANNEL_AUTHORS,
+} from '../store/rollups/rollup-statements.ts';
 import { testBackends, useTestDatabase } from '../store/testing/test-database.ts';
 import { type RetentionProgress, runRetention } from './run-retention.ts';
 
@@ -40,6 +43,14 @@ const seed = async (db: Database) => {
   await message(guildB, 61, 5);
   // The guild quarter-hour counts of those presences and messages, as the rollup job counts.
   await db.query(INSERT_GUILD_QUARTER_COUNTS, [daysAgo(1_000), now]);
+  // Their channels' authors (latest message 29 days ago in A, 31 in B), and in A a channel
+  // last written in 31 days ago, one 29 days ago.
+  await db.query(UPSERT_CHANNEL_AUTHORS, [daysAgo(1_000), now]);
+  await db.query(
+    `INSERT INTO "ChannelAuthor" ("guildId", "channelId", "userId", "lastMessageAt")
+     VALUES ($1, '2', $2, $3), ($1, '3', $2, $4)`,
+    [guildA, userId, daysAgo(31), daysAgo(29)],
+  );
   for (const days of [364, 366]) {
     await db.query(
       `INSERT INTO "MemberEvent" ("guildId", "userId", type, "accountCreatedAt", timestamp) VALUES ($1, $2, 'join', $3, $3)`,
@@ -94,6 +105,7 @@ for (const backend of testBackends()) {
         PresenceComboRollup: 0,
         Message: 2,
         ActivityRollup: 0,
+        ChannelAuthor: 1,
         MemberDayTotal: 0,
         GuildQuarterCount: 4,
         TypingEvent: 0,
@@ -108,6 +120,7 @@ for (const backend of testBackends()) {
       });
       expect(await remaining(db(), 'Presence', 'timestamp')).toEqual([6, 89]);
       expect(await remaining(db(), 'Message', 'timestamp')).toEqual([29, 31, 59]);
+      expect(await remaining(db(), 'ChannelAuthor', 'lastMessageAt')).toEqual([29, 29, 31]);
       // Counts go with their own kind's rows, at each guild's windows.
       const counts = await db().query<{ guildId: string; kind: string; days: number }>(
         `SELECT "guildId", kind, round(extract(epoch FROM $1::timestamptz - bucket) / 86400)::int AS days
@@ -125,8 +138,8 @@ for (const backend of testBackends()) {
       expect(await remaining(db(), 'BanRecord', 'bannedAt')).toEqual([3 * 365]);
       expect(await db().query(`SELECT token FROM "Session"`)).toEqual([{ token: 'live' }]);
       // Batches of one row: progress moves one row at a time up to the counted total.
-      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-      expect(progress.at(-1)).toEqual({ table: 'Session', done: 12, total: 12 });
+      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      expect(progress.at(-1)).toEqual({ table: 'Session', done: 13, total: 13 });
     });
 
     it('moves audit rows older than a year to the archive, unchanged', async () => {

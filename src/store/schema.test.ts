@@ -207,6 +207,18 @@ for (const backend of testBackends()) {
       expect(row?.options).toContain('fillfactor=80');
     });
 
+    it("vacuums ChannelAuthor soon after its rows move, and reads a window's pairs from an index", async () => {
+      const [row] = await db().query<{ options: string[] | null; indexdef: string }>(
+        `SELECT c.reloptions AS options, i.indexdef FROM pg_class c
+         JOIN pg_indexes i ON i.tablename = c.relname
+         WHERE c.relname = 'ChannelAuthor' AND i.indexname = 'ChannelAuthor_guildId_lastMessageAt_idx'`,
+      );
+      expect(row?.options).toContain('autovacuum_vacuum_threshold=5000');
+      expect(row?.indexdef).toMatch(
+        /\("guildId", "lastMessageAt"\) INCLUDE \("channelId", "userId"\)/,
+      );
+    });
+
     it('refuses a second user with the same discordId', async () => {
       await insertGuildAndUser(db(), '100000000000000001');
       const state = await sqlState(insertGuildAndUser(db(), '100000000000000001'));

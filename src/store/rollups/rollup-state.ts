@@ -4,6 +4,8 @@ import type { Queryable } from '../database.ts';
 export const ROLLUP_STATE_NAME = 'analytics';
 /** The RollupState row of the guild quarter-hour counts (GuildQuarterCount). */
 export const GUILD_COUNTS_STATE_NAME = 'guild-quarter-counts';
+/** The RollupState row of the channels' authors (ChannelAuthor). */
+export const CHANNEL_AUTHORS_STATE_NAME = 'channel-authors';
 
 /**
  * Serializes rollup transactions across processes: under READ COMMITTED, two runs replacing

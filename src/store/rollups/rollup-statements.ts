@@ -153,3 +153,20 @@ export const INSERT_GUILD_QUARTER_COUNTS = `
   GROUP BY 1, 3`,
     )
     .join('\n  UNION ALL\n  ')}`;
+
+/**
+ * Each member's latest message per channel among the messages of `[$1, $2)`, merged into
+ * ChannelAuthor: a pair's time only moves forward, so counting the same hours again (the
+ * redone hour, a second process) writes nothing new.
+ */
+export const UPSERT_CHANNEL_AUTHORS = `
+  INSERT INTO "ChannelAuthor" ("guildId", "channelId", "userId", "lastMessageAt")
+  SELECT "guildId", "channelId", "userId", max(timestamp)
+  FROM "Message" WHERE ${inRange('timestamp')}
+  GROUP BY 1, 2, 3
+  ON CONFLICT ("guildId", "channelId", "userId") DO UPDATE
+    SET "lastMessageAt" = excluded."lastMessageAt"
+    WHERE "ChannelAuthor"."lastMessageAt" < excluded."lastMessageAt"`;
+
+/** The earliest stored message (where the channels' authors start). */
+export const GET_EARLIEST_MESSAGE = `SELECT min(timestamp) AS at FROM "Message"`;

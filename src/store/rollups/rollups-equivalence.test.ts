@@ -26,7 +26,11 @@ import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
 import { listSuspicionInputs } from '../queries/analytics/list-suspicion-inputs.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
-import { GUILD_COUNTS_STATE_NAME, getRolledUntil } from './rollup-state.ts';
+import {
+  CHANNEL_AUTHORS_STATE_NAME,
+  GUILD_COUNTS_STATE_NAME,
+  getRolledUntil,
+} from './rollup-state.ts';
 import { backfillMemberDayTotals, runRollups } from './run-rollups.ts';
 
 const G = '910000000000000001';
@@ -430,6 +434,137 @@ for (const backend of testBackends()) {
       expect(left).toEqual({ messages: 2, presence: 2 });
       expect(await cells('messages')).toEqual([cell(2, 10, 2), cell(3, 0, 1)]);
       expect(await cells('presence')).toEqual([cell(2, 9, 1), cell(2, 10, 2)]);
+    });
+  });
+}
+
+/** `channelId` messages of `discordId` in `guildId` at `times`. */
+const channelMessages = (
+  guildId: string,
+  discordId: string,
+  channelId: string,
+  times: readonly Date[],
+): IngestRows['messages'] =>
+  messageRows(guildId, discordId, times).map((m) => ({
+    ...m,
+    id: `${m.id}${channelId.slice(-1)}`,
+    channelId,
+  }));
+
+/**
+ * Messages in three channels around Tuesday, some after the watermark (Wednesday 00:00) that a
+ * run at 00:10 leaves: B writes again in a channel ChannelAuthor lists and in a new one; C
+ * (opted out of G) and D (to be erased) write too; A writes in another guild.
+ */
+const channelScenario = (): Partial<IngestRows> => {
+  const g = guildRows(G, members.slice(0, 4));
+  const id = (m: typeof a) => m?.discordId ?? '';
+  return {
+    ...g,
+    guilds: [...(g.guilds ?? []), ...(guildRows(OTHER, []).guilds ?? [])],
+    members: [...(g.members ?? []), ...(guildRows(OTHER, members.slice(0, 1)).members ?? [])],
+    messages: [
+      ...channelMessages(G, id(a), 'c1', [nov2('10:10', 1), nov2('10:20', 1)]),
+      ...channelMessages(G, id(a), 'c2', [nov2('23:30')]),
+      ...channelMessages(G, id(b), 'c1', [nov2('10:40', 1), nov2('00:05', 2)]),
+      ...channelMessages(G, id(b), 'c3', [nov2('00:06', 2)]),
+      ...channelMessages(G, id(c), 'c1', [nov2('10:50', 1)]),
+      ...channelMessages(G, id(c), 'c2', [nov2('00:01', 2)]),
+      ...channelMessages(G, id(d), 'c2', [nov2('10:05', 1)]),
+      ...channelMessages(OTHER, id(a), 'c1', [nov2('10:10', 1)]),
+    ],
+    typing: typingRows(G, id(d), [nov2('10:16', 1)]).map((t) => ({ ...t, channelId: 'c2' })),
+  };
+};
+
+for (const backend of testBackends()) {
+  describe(`channel authors on ${backend.name}`, () => {
+    const db = useTestDatabase(backend);
+    const channels = (from: Date, to: Date) =>
+      getChannels(db(), { guildId: G, window: { from, to }, limit: 50, timeZone: 'UTC', now: to });
+    /** Windows ending after the watermark, at it, before it, and one starting after it. */
+    const windows: [Date, Date][] = [
+      [nov2('00:00'), nov2('00:07', 2)],
+      // A's latest message in c2 (Monday 23:30) is before this one's start.
+      [nov2('00:00', 1), nov2('00:07', 2)],
+      [nov2('10:15', 1), nov2('00:00', 2)],
+      [nov2('00:00', 1), nov2('12:00', 1)],
+      [nov2('00:02', 2), nov2('00:07', 2)],
+    ];
+    const every = () => Promise.all(windows.map(([from, to]) => channels(from, to)));
+    const authors = () =>
+      db().query<{ channelId: string; lastMessageAt: Date }>(
+        `SELECT "channelId", "lastMessageAt" FROM "ChannelAuthor" ORDER BY "guildId", "channelId", "lastMessageAt"`,
+      );
+    const item = (channelId: string, messages: number, authors: number, typing = 0) => ({
+      channelId,
+      messages,
+      authors,
+      typing,
+    });
+
+    it('give the channels analytic the answer of the raw rows, opted-out members and other guilds left out (issue 5)', async () => {
+      await write(db(), channelScenario());
+      await optOut(db(), c?.discordId ?? '', G);
+      const raw = await every();
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      expect(await getRolledUntil(db(), CHANNEL_AUTHORS_STATE_NAME)).toEqual(nov2('00:00', 2));
+      // One row per guild, channel and member, with the latest message before the watermark.
+      expect(await authors()).toEqual([
+        { channelId: 'c1', lastMessageAt: nov2('10:20', 1) },
+        { channelId: 'c1', lastMessageAt: nov2('10:40', 1) },
+        { channelId: 'c1', lastMessageAt: nov2('10:50', 1) },
+        { channelId: 'c2', lastMessageAt: nov2('23:30') },
+        { channelId: 'c2', lastMessageAt: nov2('10:05', 1) },
+        { channelId: 'c1', lastMessageAt: nov2('10:10', 1) },
+      ]);
+      const rolled = await every();
+      expect(rolled).toEqual(raw);
+      expect(rolled.map((r) => r.items)).toEqual([
+        // B's 00:05 in c1 is a pair ChannelAuthor lists; c3 is seen after the watermark only.
+        [item('c1', 4, 2), item('c2', 2, 2, 1), item('c3', 1, 1)],
+        [item('c1', 4, 2), item('c2', 1, 1, 1), item('c3', 1, 1)],
+        [item('c1', 2, 2), item('c2', 0, 0, 1)],
+        [item('c1', 3, 2), item('c2', 1, 1, 1)],
+        [item('c1', 1, 1), item('c3', 1, 1)],
+      ]);
+      expect(rolled[0]?.members.map((m) => [m.username, m.channels, m.messages])).toEqual([
+        ['m0', 2, 3],
+        ['m1', 2, 3],
+        ['m3', 1, 1],
+      ]);
+    });
+
+    it('no longer list an erased member, and are read again by a rebuild', async () => {
+      await write(db(), channelScenario());
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      await eraseMember(db(), d?.discordId ?? '');
+      const [left] = await db().query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "ChannelAuthor" WHERE "channelId" = 'c2'`,
+      );
+      expect(left?.n).toBe(1);
+      const erased = await every();
+      expect(erased[0]?.items).toEqual([item('c1', 5, 3), item('c2', 2, 2), item('c3', 1, 1)]);
+      const kept = await authors();
+      await rebuildRollups(db(), nov2('00:10', 2));
+      expect(await authors()).toEqual(kept);
+      expect(await every()).toEqual(erased);
+    });
+
+    it('are read by the first run after the upgrade that adds them, rollups already in place', async () => {
+      await write(db(), channelScenario());
+      await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
+      const kept = await authors();
+      const answers = await every();
+      // Before the upgrade: rollups up to their watermark, no pairs and no pairs' watermark.
+      await db().query(`DELETE FROM "ChannelAuthor"`);
+      await db().query(`DELETE FROM "RollupState" WHERE name = $1`, [CHANNEL_AUTHORS_STATE_NAME]);
+      expect(await every()).toEqual(answers);
+      const run = await runRollups(db(), { now: nov2('00:20', 2), settleMs: 0 });
+      expect(run.hours).toBe(1);
+      expect(await authors()).toEqual(kept);
+      expect(await getRolledUntil(db(), CHANNEL_AUTHORS_STATE_NAME)).toEqual(nov2('00:00', 2));
+      expect(await every()).toEqual(answers);
     });
   });
 }

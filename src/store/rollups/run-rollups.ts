@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../database.ts';
+import { rollChannelAuthors } from './roll-channel-authors.ts';
 import { rollGuildCounts } from './roll-guild-counts.ts';
 import { getRolledUntil, lockRollups, setRolledUntil } from './rollup-state.ts';
 import {
@@ -52,7 +53,8 @@ const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 |
  * one day per transaction, then moves the watermark. The last `redoHours` rolled hours are
  * aggregated again each run; rows older than that which arrive late are not counted by the
  * rollups until they are rebuilt. The first run starts at the earliest stored event. The
- * guild quarter-hour counts follow up to the same watermark ({@link rollGuildCounts}).
+ * guild quarter-hour counts and the channels' authors follow up to the same watermark
+ * ({@link rollGuildCounts}, {@link rollChannelAuthors}).
  */
 export const runRollups = async (db: Database, options: RollupOptions): Promise<RollupRun> => {
   const target = Math.floor((options.now.getTime() - (options.settleMs ?? 120_000)) / HOUR_MS);
@@ -68,7 +70,10 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
   const endMs = target * HOUR_MS;
   const redoHours = options.redoHours ?? 1;
   if (startMs >= endMs) {
-    if (previous) await rollGuildCounts(db, { until: previous, redoHours });
+    if (previous) {
+      await rollGuildCounts(db, { until: previous, redoHours });
+      await rollChannelAuthors(db, { until: previous, redoHours });
+    }
     return { rolledUntil: previous, hours: 0 };
   }
   for (let dayMs = Math.floor(startMs / DAY_MS) * DAY_MS; dayMs < endMs; dayMs += DAY_MS) {
@@ -91,6 +96,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
     await db.query(`ANALYZE ${[...tables, 'MemberDayTotal'].map((t) => `"${t}"`).join(', ')}`);
   }
   await rollGuildCounts(db, { until: new Date(endMs), redoHours });
+  await rollChannelAuthors(db, { until: new Date(endMs), redoHours });
   return { rolledUntil: new Date(endMs), hours };
 };
 

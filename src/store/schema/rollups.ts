@@ -189,3 +189,28 @@ export const guildQuarterCounts = pgTable(
     check('GuildQuarterCount_kind_check', sql`${t.kind} IN ('messages', 'typing', 'presence')`),
   ],
 );
+
+/**
+ * Per member and channel, the time of the member's latest message there that the rollup job
+ * has seen (messages before its own RollupState row, 'channel-authors'). A window that ends at
+ * or after that watermark — the default one, ending now — was written in by exactly the pairs
+ * whose latest message is at or after its start, plus those of the raw messages since the
+ * watermark: distinct authors per channel and channels per member without grouping the
+ * window's messages into pairs. Keyed by guildId and userId like the rollups (erasure,
+ * retention, guild purge).
+ */
+export const channelAuthors = pgTable(
+  'ChannelAuthor',
+  {
+    guildId: guildRef(),
+    channelId: text('channelId').notNull(),
+    userId: userRef(),
+    lastMessageAt: at('lastMessageAt').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.channelId, t.userId] }),
+    // ChannelAuthor_guildId_lastMessageAt_idx ("guildId", "lastMessageAt") INCLUDE
+    // ("channelId", "userId"): hand-written (0010), as Drizzle cannot say INCLUDE. A window's
+    // pairs are then read from the index alone.
+  ],
+);

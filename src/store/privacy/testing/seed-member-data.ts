@@ -171,6 +171,11 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
     [guildId, userId, at, seedIds.channel],
   ],
   [
+    `INSERT INTO "ChannelAuthor" ("guildId", "channelId", "userId", "lastMessageAt")
+     VALUES ($1, $4, $2, $3)`,
+    [guildId, userId, at, seedIds.channel],
+  ],
+  [
     `INSERT INTO "MemberDayTotal" ("guildId", day, "userId", snapshots, "nonOfflineSnapshots",
        "multiClientSnapshots", "multiKeySnapshots", messages, typing, reactions)
      VALUES ($1, date_bin('1 day', $3::timestamptz, timestamptz '2000-01-01 00:00:00+00'), $2,

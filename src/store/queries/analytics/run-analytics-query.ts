@@ -1,7 +1,8 @@
 import type { Database, Queryable } from '../../database.ts';
 
+const isDatabase = (db: Queryable): db is Database => 'kind' in db && 'transaction' in db;
 const isPostgres = (db: Queryable): db is Database =>
-  'kind' in db && (db as Database).kind === 'postgres' && 'transaction' in db;
+  isDatabase(db) && (db as Database).kind === 'postgres';
 
 /**
  * For one transaction: no JIT — the planner's estimates over large tables cross
@@ -45,5 +46,25 @@ export const runAnalyticsQuery = <Row extends object>(
   return db.transaction(async (tx) => {
     await tx.query(options.indexOnly ? INDEX_ONLY_SETTINGS : ANALYTICS_SETTINGS);
     return tx.query<Row>(text, params);
+  });
+};
+
+/**
+ * {@link runAnalyticsQuery} for an analytic that first reads something the rollup job moves
+ * (a watermark) and then the rows it bounds: `fn` runs in one REPEATABLE READ transaction on
+ * PostgreSQL, so both come from one snapshot whatever the job commits meanwhile (PGlite runs
+ * one transaction at a time).
+ */
+export const runAnalyticsSnapshot = <Row extends object>(
+  db: Queryable,
+  fn: (tx: Queryable) => Promise<Row[]>,
+  options: AnalyticsQueryOptions = {},
+): Promise<Row[]> => {
+  if (!isDatabase(db)) return fn(db);
+  if (db.kind !== 'postgres') return db.transaction(fn);
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    await tx.query(options.indexOnly ? INDEX_ONLY_SETTINGS : ANALYTICS_SETTINGS);
+    return fn(tx);
   });
 };
