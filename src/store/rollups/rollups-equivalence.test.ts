@@ -316,18 +316,25 @@ const nov2 = (hhmm: string, days = 0) =>
   new Date(Date.parse(`2026-11-02T${hhmm}:00Z`) + days * 86_400_000);
 const [a, b, c, d] = members;
 
+/** Guild G with the first four members, and guild OTHER with the first of them. */
+const fourMembersAndOtherGuild = (): Partial<IngestRows> => {
+  const g = guildRows(G, members.slice(0, 4));
+  return {
+    ...g,
+    guilds: [...(g.guilds ?? []), ...(guildRows(OTHER, []).guilds ?? [])],
+    members: [...(g.members ?? []), ...(guildRows(OTHER, members.slice(0, 1)).members ?? [])],
+  };
+};
+
 /**
  * Messages of four members of G around a Tuesday 10:00 UTC, one on Monday at 23:30 UTC and
  * one after the counts end; C opted out of G (rows still stored), D to be erased; the same
  * member A in another guild.
  */
 const heatmapScenario = (): Partial<IngestRows> => {
-  const g = guildRows(G, members.slice(0, 4));
   const id = (m: typeof a) => m?.discordId ?? '';
   return {
-    ...g,
-    guilds: [...(g.guilds ?? []), ...(guildRows(OTHER, []).guilds ?? [])],
-    members: [...(g.members ?? []), ...(guildRows(OTHER, members.slice(0, 1)).members ?? [])],
+    ...fourMembersAndOtherGuild(),
     messages: [
       ...messageRows(G, id(a), [nov2('23:30'), nov2('10:10', 1), nov2('10:20', 1)]),
       ...messageRows(G, id(b), [nov2('10:40', 1), nov2('00:05', 2)]),
@@ -457,12 +464,9 @@ const channelMessages = (
  * (opted out of G) and D (to be erased) write too; A writes in another guild.
  */
 const channelScenario = (): Partial<IngestRows> => {
-  const g = guildRows(G, members.slice(0, 4));
   const id = (m: typeof a) => m?.discordId ?? '';
   return {
-    ...g,
-    guilds: [...(g.guilds ?? []), ...(guildRows(OTHER, []).guilds ?? [])],
-    members: [...(g.members ?? []), ...(guildRows(OTHER, members.slice(0, 1)).members ?? [])],
+    ...fourMembersAndOtherGuild(),
     messages: [
       ...channelMessages(G, id(a), 'c1', [nov2('10:10', 1), nov2('10:20', 1)]),
       ...channelMessages(G, id(a), 'c2', [nov2('23:30')]),
