@@ -1,6 +1,10 @@
+import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
+import type { Queryable } from '../../database.ts';
 import type { TimeRange } from '../../rollups/plan-rollup-ranges.ts';
+import { CHANNEL_AUTHORS_STATE_NAME, getRolledUntil } from '../../rollups/rollup-state.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
-import type { SqlParams } from './sql-params.ts';
+import { runAnalyticsSnapshot } from './run-analytics-query.ts';
+import { createSqlParams, type SqlParams } from './sql-params.ts';
 
 /**
  * Whether ChannelAuthor, complete up to `authorsUntil`, gives `window`'s member × channel
@@ -43,3 +47,28 @@ export const channelAuthorPairsSql = (
          WHERE a."guildId" = ${guildSql} AND a."channelId" = r."channelId"
            AND a."userId" = r."userId" AND a."lastMessageAt" >= ${from})`;
 };
+
+/**
+ * Runs a channel analytic's statement, which reads the window's member × channel pairs: in one
+ * snapshot with ChannelAuthor's watermark (a rollup run moves both), with index-only reads.
+ * `build` gets the parameters ($1 the guild, $2 the limit) and the watermark when the window
+ * reads its pairs from ChannelAuthor ({@link readsChannelAuthors}), null when from raw messages.
+ */
+export const runOnChannelPairs = <Row extends object>(
+  db: Queryable,
+  query: AnalyticsQuery,
+  build: (params: SqlParams, authorsUntil: Date | null) => string,
+): Promise<Row[]> =>
+  runAnalyticsSnapshot<Row>(
+    db,
+    async (tx) => {
+      const authorsUntil = await getRolledUntil(tx, CHANNEL_AUTHORS_STATE_NAME);
+      const params = createSqlParams([query.guildId, query.limit]);
+      const text = build(
+        params,
+        readsChannelAuthors(query.window, authorsUntil) ? authorsUntil : null,
+      );
+      return tx.query<Row>(text, params.values);
+    },
+    { indexOnly: true },
+  );

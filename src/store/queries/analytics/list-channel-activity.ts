@@ -1,11 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { CHANNEL_AUTHORS_STATE_NAME, getRolledUntil } from '../../rollups/rollup-state.ts';
-import { channelAuthorPairsSql, readsChannelAuthors } from './channel-author-pairs-sql.ts';
+import { channelAuthorPairsSql, runOnChannelPairs } from './channel-author-pairs-sql.ts';
 import { messagePairsSql } from './message-pairs-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
-import { runAnalyticsSnapshot } from './run-analytics-query.ts';
-import { createSqlParams, type SqlParams } from './sql-params.ts';
+import type { SqlParams } from './sql-params.ts';
 
 /** One channel's activity in the window. */
 export interface ChannelActivityRow {
@@ -49,32 +47,23 @@ export const listChannelActivity = async (
   // them from it (one row per pair); other windows group the raw messages, through the
   // (guildId, timestamp) indexes, which carry "userId" and "channelId". Messages and typing
   // events are counted per channel from those indexes.
-  runAnalyticsSnapshot<ChannelActivityRow>(
-    db,
-    async (tx) => {
-      const authorsUntil = await getRolledUntil(tx, CHANNEL_AUTHORS_STATE_NAME);
-      const params = createSqlParams([query.guildId, query.limit]);
-      const written = readsChannelAuthors(query.window, authorsUntil)
-        ? writtenFromAuthorsSql(query, authorsUntil, params)
-        : writtenFromMessagesSql(query, params);
-      const { from, to } = query.window;
-      return tx.query<ChannelActivityRow>(
-        `WITH written AS (
-           ${written}
-         ), typed AS (
-           SELECT e."channelId", count(*) AS typing
-           FROM "TypingEvent" e
-           WHERE e."guildId" = $1 AND e.timestamp >= ${params.add(from)} AND e.timestamp < ${params.add(to)}
-             AND e."userId" NOT IN ${optedOutUserIdsSql('$1')}
-           GROUP BY 1
-         )
-         SELECT "channelId", coalesce(w.messages, 0)::int AS messages,
-                coalesce(w.authors, 0)::int AS authors, coalesce(t.typing, 0)::int AS typing
-         FROM written w FULL JOIN typed t USING ("channelId")
-         ORDER BY 2 DESC, 4 DESC, 1
-         LIMIT $2`,
-        params.values,
-      );
-    },
-    { indexOnly: true },
-  );
+  runOnChannelPairs<ChannelActivityRow>(db, query, (params, authorsUntil) => {
+    const written = authorsUntil
+      ? writtenFromAuthorsSql(query, authorsUntil, params)
+      : writtenFromMessagesSql(query, params);
+    const { from, to } = query.window;
+    return `WITH written AS (
+         ${written}
+       ), typed AS (
+         SELECT e."channelId", count(*) AS typing
+         FROM "TypingEvent" e
+         WHERE e."guildId" = $1 AND e.timestamp >= ${params.add(from)} AND e.timestamp < ${params.add(to)}
+           AND e."userId" NOT IN ${optedOutUserIdsSql('$1')}
+         GROUP BY 1
+       )
+       SELECT "channelId", coalesce(w.messages, 0)::int AS messages,
+              coalesce(w.authors, 0)::int AS authors, coalesce(t.typing, 0)::int AS typing
+       FROM written w FULL JOIN typed t USING ("channelId")
+       ORDER BY 2 DESC, 4 DESC, 1
+       LIMIT $2`;
+  });

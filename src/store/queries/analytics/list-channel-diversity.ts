@@ -1,10 +1,8 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { CHANNEL_AUTHORS_STATE_NAME, getRolledUntil } from '../../rollups/rollup-state.ts';
-import { channelAuthorPairsSql, readsChannelAuthors } from './channel-author-pairs-sql.ts';
+import { channelAuthorPairsSql, runOnChannelPairs } from './channel-author-pairs-sql.ts';
 import { messagePairsSql } from './message-pairs-sql.ts';
-import { runAnalyticsSnapshot } from './run-analytics-query.ts';
-import { createSqlParams, type SqlParams } from './sql-params.ts';
+import type { SqlParams } from './sql-params.ts';
 
 /** How many distinct channels a member wrote in during the window. */
 export interface ChannelDiversityRow {
@@ -47,25 +45,16 @@ export const listChannelDiversity = async (
 ): Promise<ChannelDiversityRow[]> =>
   // The window's member × channel pairs as in listChannelActivity. Members are ranked before
   // they are named: only the first `limit` (with ties) are joined to User.
-  runAnalyticsSnapshot<ChannelDiversityRow>(
-    db,
-    async (tx) => {
-      const authorsUntil = await getRolledUntil(tx, CHANNEL_AUTHORS_STATE_NAME);
-      const params = createSqlParams([query.guildId, query.limit]);
-      const top = readsChannelAuthors(query.window, authorsUntil)
-        ? topFromAuthorsSql(query, authorsUntil, params)
-        : topFromMessagesSql(query, params);
-      return tx.query<ChannelDiversityRow>(
-        `SELECT u."discordId" AS "userId", u.username,
-                coalesce(u."globalName", u.username) AS "displayName", top.channels, top.messages
-         FROM (${top}) top
-         CROSS JOIN LATERAL (
-           SELECT x."discordId", x.username, x."globalName" FROM "User" x WHERE x.id = top."userId" LIMIT 1
-         ) u
-         ORDER BY top.channels DESC, top.messages DESC, u."discordId"
-         LIMIT $2`,
-        params.values,
-      );
-    },
-    { indexOnly: true },
-  );
+  runOnChannelPairs<ChannelDiversityRow>(db, query, (params, authorsUntil) => {
+    const top = authorsUntil
+      ? topFromAuthorsSql(query, authorsUntil, params)
+      : topFromMessagesSql(query, params);
+    return `SELECT u."discordId" AS "userId", u.username,
+              coalesce(u."globalName", u.username) AS "displayName", top.channels, top.messages
+       FROM (${top}) top
+       CROSS JOIN LATERAL (
+         SELECT x."discordId", x.username, x."globalName" FROM "User" x WHERE x.id = top."userId" LIMIT 1
+       ) u
+       ORDER BY top.channels DESC, top.messages DESC, u."discordId"
+       LIMIT $2`;
+  });
