@@ -29,6 +29,7 @@ describe('decideRetention', () => {
       ActivityRollup: daysAgo(30).toISOString(),
       ChannelAuthor: daysAgo(30).toISOString(),
       MemberDayTotal: daysAgo(30).toISOString(),
+      MemberTrailingTotal: daysAgo(30).toISOString(),
       'GuildQuarterCount.messages': daysAgo(30).toISOString(),
       'GuildQuarterCount.typing': daysAgo(30).toISOString(),
       'GuildQuarterCount.presence': daysAgo(90).toISOString(),

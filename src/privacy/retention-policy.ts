@@ -58,6 +58,13 @@ export const retainedTables: readonly RetainedTable[] = [
     timeColumn: 'day',
     kind: ['presence', 'messages', 'typing', 'reactions'],
   },
+  // The two trailing windows' totals go, like the running totals, with the first of those kinds
+  // to expire in their earliest hour; the rollup job writes them again at its next anchor.
+  {
+    table: 'MemberTrailingTotal',
+    timeColumn: 'coversFrom',
+    kind: ['presence', 'messages', 'typing', 'reactions'],
+  },
   // Guild counts per kind (no member column): each kind's rows with that kind's events.
   {
     table: 'GuildQuarterCount',

@@ -51,6 +51,20 @@ const seed = async (db: Database) => {
      VALUES ($1, '2', $2, $3), ($1, '3', $2, $4)`,
     [guildA, userId, daysAgo(31), daysAgo(29)],
   );
+  // Trailing totals whose earliest hour is 14 days ago: past guild B's 7-day presence window
+  // (removed), inside guild A's windows (kept).
+  for (const guildId of [guildA, guildB]) {
+    await db.query(
+      `INSERT INTO "MemberTrailingTotal" ("guildId", anchor, "coversFrom", "userId", snapshots,
+         "nonOfflineSnapshots", "multiClientSnapshots", "multiKeySnapshots", messages, typing,
+         reactions, "desktopHours", "mobileHours", "webHours", "embeddedHours", "snapshotsBefore",
+         "nonOfflineSnapshotsBefore", "multiClientSnapshotsBefore", "multiKeySnapshotsBefore",
+         "messagesBefore", "typingBefore", "reactionsBefore", "desktopHoursBefore",
+         "mobileHoursBefore", "webHoursBefore", "embeddedHoursBefore")
+       VALUES ($1, $3, $4, $2, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0)`,
+      [guildId, userId, daysAgo(0), daysAgo(14)],
+    );
+  }
   for (const days of [364, 366]) {
     await db.query(
       `INSERT INTO "MemberEvent" ("guildId", "userId", type, "accountCreatedAt", timestamp) VALUES ($1, $2, 'join', $3, $3)`,
@@ -107,6 +121,7 @@ for (const backend of testBackends()) {
         ActivityRollup: 0,
         ChannelAuthor: 1,
         MemberDayTotal: 0,
+        MemberTrailingTotal: 1,
         GuildQuarterCount: 4,
         TypingEvent: 0,
         ReactionEvent: 0,
@@ -121,6 +136,10 @@ for (const backend of testBackends()) {
       expect(await remaining(db(), 'Presence', 'timestamp')).toEqual([6, 89]);
       expect(await remaining(db(), 'Message', 'timestamp')).toEqual([29, 31, 59]);
       expect(await remaining(db(), 'ChannelAuthor', 'lastMessageAt')).toEqual([29, 29, 31]);
+      const trailing = await db().query<{ guildId: string }>(
+        `SELECT "guildId" FROM "MemberTrailingTotal"`,
+      );
+      expect(trailing.map((t) => t.guildId)).toEqual([guildA]);
       // Counts go with their own kind's rows, at each guild's windows.
       const counts = await db().query<{ guildId: string; kind: string; days: number }>(
         `SELECT "guildId", kind, round(extract(epoch FROM $1::timestamptz - bucket) / 86400)::int AS days
@@ -138,8 +157,8 @@ for (const backend of testBackends()) {
       expect(await remaining(db(), 'BanRecord', 'bannedAt')).toEqual([3 * 365]);
       expect(await db().query(`SELECT token FROM "Session"`)).toEqual([{ token: 'live' }]);
       // Batches of one row: progress moves one row at a time up to the counted total.
-      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-      expect(progress.at(-1)).toEqual({ table: 'Session', done: 13, total: 13 });
+      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+      expect(progress.at(-1)).toEqual({ table: 'Session', done: 14, total: 14 });
     });
 
     it('moves audit rows older than a year to the archive, unchanged', async () => {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { planRollupWindows, type RollupPlan, type TimeRange } from './plan-rollup-ranges.ts';
 import { planTotals, type TotalsPlan } from './plan-totals.ts';
+import { planTrailing } from './plan-trailing.ts';
 import { getRolledUntil } from './rollup-state.ts';
 
 /**
@@ -19,19 +20,29 @@ export const getRollupPlan = async (
 };
 
 /**
- * Where to read each of `windows` from for the guild's running totals (MemberDayTotal) and
- * the rest (see planTotals).
+ * Where to read each of `windows` from for the guild's running totals: the guild's newest
+ * MemberTrailingTotal rows when every window lies near one of their slots (see planTrailing;
+ * the default window and the one before it), otherwise MemberDayTotal (see planTotals).
+ * `trailing: false` never reads MemberTrailingTotal (the job that writes it), `daily: false`
+ * keeps the rest to hourly rollups.
  */
 export const getTotalsPlans = async (
   db: Queryable,
   guildId: string,
   windows: readonly TimeRange[],
+  options: { trailing: boolean; daily: boolean } = { trailing: true, daily: true },
 ): Promise<TotalsPlan[]> => {
   const rolledUntil = await getRolledUntil(db);
-  const [row] = await db.query<{ earliest: Date | null }>(
-    `SELECT min(day) AS earliest FROM "MemberDayTotal" WHERE "guildId" = $1`,
+  const [row] = await db.query<{ earliest: Date | null; anchor: Date | null }>(
+    `SELECT (SELECT min(day) FROM "MemberDayTotal" WHERE "guildId" = $1) AS earliest,
+       (SELECT max(anchor) FROM "MemberTrailingTotal" WHERE "guildId" = $1) AS anchor`,
     [guildId],
   );
+  if (options.trailing && row?.anchor && rolledUntil) {
+    const anchor = new Date(row.anchor);
+    const trailing = windows.map((w) => planTrailing(w, anchor, rolledUntil));
+    if (trailing.every((plan) => plan !== null)) return trailing;
+  }
   const earliest = row?.earliest ? new Date(row.earliest) : null;
-  return windows.map((w) => planTotals(w, rolledUntil, earliest));
+  return windows.map((w) => planTotals(w, rolledUntil, earliest, { daily: options.daily }));
 };

@@ -7,8 +7,23 @@ import {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * What a window's bulk is read from: whole days as the difference of two MemberDayTotal rows
+ * per member, or one row per member of MemberTrailingTotal (see planTrailing).
+ */
+export type TotalsRange = DaysRange | TrailingRange;
+
+/** One of the two 7-day windows of MemberTrailingTotal: slot 0 ends at `anchor`, slot 1 before it. */
+export interface TrailingRange {
+  anchor: Date;
+  slot: 0 | 1;
+}
+
+/** Whether `range` is read from MemberTrailingTotal. */
+export const isTrailingRange = (range: TotalsRange): range is TrailingRange => 'anchor' in range;
+
 /** Whole days read as the difference of two MemberDayTotal rows per member. */
-export interface TotalsRange {
+export interface DaysRange {
   /** The day whose totals are subtracted (everything up to its end is left out). */
   baseDay: Date;
   /** The day whose totals are taken (up to its end, or rolledUntil for the last rolled day). */
@@ -42,14 +57,20 @@ const nothing: RollupPlan = toRawPlan([]);
  * in a day is read the cheaper way: the whole days inside it plus the hours of the partial day
  * inside the window, or (when fewer hours lie outside it) the partial day's whole totals
  * minus its hours outside the window. The window's partial hour is raw rows either way.
- * Without rollups or totals everything is `rest`.
+ * Without rollups or totals everything is `rest`. `daily: false` keeps the rest to hourly
+ * rollups (per-hour counts such as the platform hours are then exact).
  */
 export const planTotals = (
   window: TimeRange,
   rolledUntil: Date | null,
   earliestDay: Date | null,
+  options: { daily: boolean } = { daily: true },
 ): TotalsPlan => {
-  const whole = { totals: null, rest: planRollupWindows([window], rolledUntil), minus: nothing };
+  const whole = {
+    totals: null,
+    rest: planRollupWindows([window], rolledUntil, options),
+    minus: nothing,
+  };
   if (rolledUntil === null || earliestDay === null) return whole;
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
@@ -98,7 +119,7 @@ export const planTotals = (
     ...(headCutFrom ? [] : [range(fromMs, coverStart)]),
     ...(coverEnd > toMs ? [] : [range(coverEnd, toMs)]),
   ].filter((r) => r.from < r.to);
-  const restPlan = planRollupWindows(rest, rolledUntil);
+  const restPlan = planRollupWindows(rest, rolledUntil, options);
   return {
     totals: { baseDay: new Date(baseDay), endDay: new Date(endDay) },
     rest: { raw: [...restPlan.raw, ...raw], rolled: restPlan.rolled },

@@ -17,6 +17,7 @@ export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun
       'MemberDayTotal',
       'GuildQuarterCount',
       'ChannelAuthor',
+      'MemberTrailingTotal',
       'RollupState',
     ]) {
       await tx.query(`DELETE FROM "${table}"`);

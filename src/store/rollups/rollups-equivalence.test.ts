@@ -25,7 +25,9 @@ import { eraseMember } from '../privacy/erase-member.ts';
 import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
 import { listSuspicionInputs } from '../queries/analytics/list-suspicion-inputs.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
+import { getTotalsPlans } from './get-rollup-plan.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
+import { TRAILING_TOTALS_STATE_NAME } from './roll-trailing-totals.ts';
 import {
   CHANNEL_AUTHORS_STATE_NAME,
   GUILD_COUNTS_STATE_NAME,
@@ -58,15 +60,20 @@ const combos: PresenceRow['clientStatus'][] = [
 ];
 const statuses = ['online', 'idle', 'dnd', 'offline'] as const;
 
-/** Four days and a few hours of irregular presence, messages, typing and reactions. */
-const scenario = (guildId: string): Partial<IngestRows> => {
+/** Four days and a few hours (or `[start, end)`) of irregular presence, messages, typing and reactions. */
+const scenario = (
+  guildId: string,
+  start = START,
+  end = END,
+  who = members,
+): Partial<IngestRows> => {
   const rows = { presences: [], messages: [], typing: [], reactions: [] } as Pick<
     IngestRows,
     'presences' | 'messages' | 'typing' | 'reactions'
   >;
-  members.forEach((m, i) => {
+  who.forEach((m, i) => {
     const activity = i % 4 === 0 ? 0 : 1 + (i % 3);
-    for (let t = START + random() * 3_600_000; t < END; t += 300_000 + random() * 9_000_000) {
+    for (let t = start + random() * 3_600_000; t < end; t += 300_000 + random() * 9_000_000) {
       const status = statuses[Math.floor(random() * statuses.length)] ?? 'online';
       const clientStatus = combos[Math.floor(random() * combos.length)] ?? {};
       const timestamp = new Date(Math.floor(t));
@@ -569,6 +576,141 @@ for (const backend of testBackends()) {
       expect(await authors()).toEqual(kept);
       expect(await getRolledUntil(db(), CHANNEL_AUTHORS_STATE_NAME)).toEqual(nov2('00:00', 2));
       expect(await every()).toEqual(answers);
+    });
+  });
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+for (const backend of testBackends()) {
+  describe(`trailing totals on ${backend.name}`, () => {
+    const db = useTestDatabase(backend);
+    /**
+     * Sixteen days of data up to END: both 7-day slots and what lies around them. Members 8–11
+     * fall silent 6 hours before the windows start (shifts).
+     */
+    const sixteenDays = async () => {
+      seed = 7;
+      const rows = (guildId: string, who: typeof members) => {
+        const [early, late] = [
+          scenario(guildId, END - 16 * DAY, END - 7 * DAY - 6 * HOUR, who),
+          scenario(guildId, END - 7 * DAY - 6 * HOUR, END, who.slice(0, 8)),
+        ];
+        return {
+          ...guildRows(guildId, who),
+          presences: [...(early.presences ?? []), ...(late.presences ?? [])],
+          messages: [...(early.messages ?? []), ...(late.messages ?? [])],
+          typing: [...(early.typing ?? []), ...(late.typing ?? [])],
+          reactions: [...(early.reactions ?? []), ...(late.reactions ?? [])],
+        };
+      };
+      await write(db(), rows(G, members));
+      await write(db(), rows(OTHER, members.slice(0, 4)));
+      await optOut(db(), members[5]?.discordId ?? '', G);
+    };
+    // The rollups reach END's hour; the anchor is the hour before (the redone one is left out).
+    const anchor = new Date(Math.floor(END / HOUR) * HOUR - HOUR);
+    /**
+     * Windows near the slots [anchor − 7 d, anchor) and the 7 days before: the default one at
+     * END (starts after the slot, ends after it: hours subtracted and added), one starting
+     * before and ending before the slot, and one a whole hour each side.
+     */
+    const near = [
+      { from: new Date(END - 7 * DAY), to: new Date(END) },
+      { from: new Date(END - 7 * DAY - 5 * HOUR), to: new Date(END - 4 * HOUR + 60_000) },
+      { from: new Date(anchor.getTime() - 7 * DAY + HOUR), to: new Date(anchor.getTime() - HOUR) },
+    ];
+
+    it('give every analytic the answer of the raw rows for windows near the default one (issue 5)', async () => {
+      await sixteenDays();
+      const queries = near.map((window) => ({
+        guildId: G,
+        window,
+        limit: 50,
+        timeZone: 'UTC',
+        now: new Date(END),
+      }));
+      const raw = await Promise.all(queries.map((q) => everyAnalytic(db(), q)));
+      await runRollups(db(), { now: new Date(END - 30 * HOUR), settleMs: 0 });
+      await runRollups(db(), { now: new Date(END), settleMs: 0 });
+      expect(await getRolledUntil(db(), TRAILING_TOTALS_STATE_NAME)).toEqual(anchor);
+      // Each window and the one before it are read from the trailing slots.
+      for (const { window } of queries) {
+        const before = {
+          from: new Date(2 * window.from.getTime() - window.to.getTime()),
+          to: window.from,
+        };
+        const plans = await getTotalsPlans(db(), G, [before, window]);
+        expect(plans.map((p) => p.totals)).toEqual([
+          { anchor, slot: 1 },
+          { anchor, slot: 0 },
+        ]);
+      }
+      const rolled = await Promise.all(queries.map((q) => everyAnalytic(db(), q)));
+      expect(rolled).toEqual(raw);
+      // Something to compare: ghosts, lurkers, shifts and multi-client members in each.
+      expect(
+        raw.map((r) => [r[2].items.length > 0, r[4].items.length > 0, r[1].items.length > 0]),
+      ).toEqual(near.map(() => [true, true, true]));
+      // Rows of both guilds, none of the opted-out member's rows counted in G's answers.
+      const [rows] = await db().query<{ guilds: number; anchors: number }>(
+        `SELECT count(DISTINCT "guildId")::int AS guilds, count(DISTINCT anchor)::int AS anchors
+         FROM "MemberTrailingTotal"`,
+      );
+      expect(rows).toEqual({ guilds: 2, anchors: 2 });
+    });
+
+    it('are written once per anchor, keep the previous one, and follow erasure and rebuilds', async () => {
+      await sixteenDays();
+      await runRollups(db(), { now: new Date(END - 2 * HOUR), settleMs: 0 });
+      const versions = () =>
+        db().query<{ anchor: Date; v: string }>(
+          `SELECT anchor, xmin::text AS v FROM "MemberTrailingTotal" ORDER BY anchor, "guildId", "userId"`,
+        );
+      const first = await versions();
+      expect(new Set(first.map((r) => new Date(r.anchor).getTime()))).toEqual(
+        new Set([anchor.getTime() - 2 * HOUR]),
+      );
+      // The same hour again: nothing written.
+      await runRollups(db(), { now: new Date(END - 2 * HOUR), settleMs: 0 });
+      expect(await versions()).toEqual(first);
+      // Two hours on: the newest anchor and the one before it are kept.
+      await runRollups(db(), { now: new Date(END - HOUR), settleMs: 0 });
+      await runRollups(db(), { now: new Date(END), settleMs: 0 });
+      const anchors = await db().query<{ anchor: Date }>(
+        `SELECT DISTINCT anchor FROM "MemberTrailingTotal" ORDER BY 1`,
+      );
+      expect(anchors.map((r) => new Date(r.anchor))).toEqual([
+        new Date(anchor.getTime() - HOUR),
+        anchor,
+      ]);
+      const query = {
+        guildId: G,
+        window: { from: new Date(END - 7 * DAY), to: new Date(END) },
+        limit: 50,
+        timeZone: 'UTC',
+        now: new Date(END),
+      };
+      const erased = members[1]?.discordId ?? '';
+      const [user] = await db().query<{ id: string }>(
+        `SELECT id FROM "User" WHERE "discordId" = $1`,
+        [erased],
+      );
+      await eraseMember(db(), erased);
+      const [left] = await db().query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "MemberTrailingTotal" WHERE "userId" = $1`,
+        [user?.id],
+      );
+      expect(left?.n).toBe(0);
+      const afterErasure = await everyAnalytic(db(), query);
+      await rebuildRollups(db(), new Date(END));
+      expect(await everyAnalytic(db(), query)).toEqual(afterErasure);
+      const [again] = await db().query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "MemberTrailingTotal" WHERE anchor = $1`,
+        [anchor],
+      );
+      expect(again?.n).toBeGreaterThan(0);
     });
   });
 }

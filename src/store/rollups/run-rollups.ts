@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../database.ts';
 import { rollChannelAuthors } from './roll-channel-authors.ts';
 import { rollGuildCounts } from './roll-guild-counts.ts';
+import { rollTrailingTotals } from './roll-trailing-totals.ts';
 import { getRolledUntil, lockRollups, setRolledUntil } from './rollup-state.ts';
 import {
   DELETE_MEMBER_DAY_TOTALS,
@@ -54,7 +55,8 @@ const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 |
  * aggregated again each run; rows older than that which arrive late are not counted by the
  * rollups until they are rebuilt. The first run starts at the earliest stored event. The
  * guild quarter-hour counts and the channels' authors follow up to the same watermark
- * ({@link rollGuildCounts}, {@link rollChannelAuthors}).
+ * ({@link rollGuildCounts}, {@link rollChannelAuthors}), the trailing totals up to the hour
+ * before the redone ones ({@link rollTrailingTotals}).
  */
 export const runRollups = async (db: Database, options: RollupOptions): Promise<RollupRun> => {
   const target = Math.floor((options.now.getTime() - (options.settleMs ?? 120_000)) / HOUR_MS);
@@ -73,6 +75,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
     if (previous) {
       await rollGuildCounts(db, { until: previous, redoHours });
       await rollChannelAuthors(db, { until: previous, redoHours });
+      await rollTrailingTotals(db, { anchor: new Date(previous.getTime() - redoHours * HOUR_MS) });
     }
     return { rolledUntil: previous, hours: 0 };
   }
@@ -97,6 +100,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
   }
   await rollGuildCounts(db, { until: new Date(endMs), redoHours });
   await rollChannelAuthors(db, { until: new Date(endMs), redoHours });
+  await rollTrailingTotals(db, { anchor: new Date(endMs - redoHours * HOUR_MS) });
   return { rolledUntil: new Date(endMs), hours };
 };
 

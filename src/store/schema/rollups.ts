@@ -214,3 +214,49 @@ export const channelAuthors = pgTable(
     // pairs are then read from the index alone.
   ],
 );
+
+/**
+ * Each member's totals over the two 7-day windows that end at an hour the rollup job no longer
+ * redoes (`anchor`, the watermark less the redone hours): the columns of MemberDayTotal for
+ * [anchor − 7 days, anchor), and the same with "Before" for the 7 days before that. The default
+ * window — the last 7 days, and the 7 before it for behaviour shifts and suspicion — is then one
+ * row per member plus an hour or two at each end, instead of the difference of two or three
+ * days' running totals plus up to 12 hours at each end. Written by the rollup job once per new
+ * anchor, for the newest two anchors (a reader that planned with the older one still finds its
+ * rows); per guild and member (erasure, guild purge), and deleted by retention once its earliest
+ * hour (`coversFrom`, anchor − 14 days) has expired.
+ */
+export const memberTrailingTotals = pgTable(
+  'MemberTrailingTotal',
+  {
+    guildId: guildRef(),
+    /** Where both windows end: the current one is [anchor − 7 days, anchor). */
+    anchor: at('anchor').notNull(),
+    /** anchor − 14 days: where the earlier window starts (retention's time column). */
+    coversFrom: at('coversFrom').notNull(),
+    userId: userRef(),
+    snapshots: integer('snapshots').notNull(),
+    nonOfflineSnapshots: integer('nonOfflineSnapshots').notNull(),
+    multiClientSnapshots: integer('multiClientSnapshots').notNull(),
+    multiKeySnapshots: integer('multiKeySnapshots').notNull(),
+    messages: integer('messages').notNull(),
+    typing: integer('typing').notNull(),
+    reactions: integer('reactions').notNull(),
+    desktopHours: integer('desktopHours').notNull(),
+    mobileHours: integer('mobileHours').notNull(),
+    webHours: integer('webHours').notNull(),
+    embeddedHours: integer('embeddedHours').notNull(),
+    snapshotsBefore: integer('snapshotsBefore').notNull(),
+    nonOfflineSnapshotsBefore: integer('nonOfflineSnapshotsBefore').notNull(),
+    multiClientSnapshotsBefore: integer('multiClientSnapshotsBefore').notNull(),
+    multiKeySnapshotsBefore: integer('multiKeySnapshotsBefore').notNull(),
+    messagesBefore: integer('messagesBefore').notNull(),
+    typingBefore: integer('typingBefore').notNull(),
+    reactionsBefore: integer('reactionsBefore').notNull(),
+    desktopHoursBefore: integer('desktopHoursBefore').notNull(),
+    mobileHoursBefore: integer('mobileHoursBefore').notNull(),
+    webHoursBefore: integer('webHoursBefore').notNull(),
+    embeddedHoursBefore: integer('embeddedHoursBefore').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.anchor, t.userId] })],
+);

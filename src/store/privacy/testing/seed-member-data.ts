@@ -182,6 +182,17 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
        1, 1, 0, 0, 1, 1, 1)`,
     [guildId, userId, at],
   ],
+  [
+    `INSERT INTO "MemberTrailingTotal" ("guildId", anchor, "coversFrom", "userId", snapshots,
+       "nonOfflineSnapshots", "multiClientSnapshots", "multiKeySnapshots", messages, typing,
+       reactions, "desktopHours", "mobileHours", "webHours", "embeddedHours", "snapshotsBefore",
+       "nonOfflineSnapshotsBefore", "multiClientSnapshotsBefore", "multiKeySnapshotsBefore",
+       "messagesBefore", "typingBefore", "reactionsBefore", "desktopHoursBefore",
+       "mobileHoursBefore", "webHoursBefore", "embeddedHoursBefore")
+     VALUES ($1, date_trunc('hour', $3::timestamptz), date_trunc('hour', $3::timestamptz)
+       - interval '14 days', $2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
+    [guildId, userId, at],
+  ],
   // Guild-level counts (no member column): a guild purge removes them, erasure subtracts.
   [
     `INSERT INTO "GuildQuarterCount" ("guildId", kind, bucket, count)

@@ -1,5 +1,11 @@
 import { planReadsAnything, type RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
-import type { TotalsPlan, TotalsRange } from '../../rollups/plan-totals.ts';
+import {
+  type DaysRange,
+  isTrailingRange,
+  type TotalsPlan,
+  type TotalsRange,
+  type TrailingRange,
+} from '../../rollups/plan-totals.ts';
 import { type EndSign, planWindowsEnds } from '../../rollups/plan-windows-ends.ts';
 import { onlyUsersSql } from './presence-pieces-sql.ts';
 import type { SqlParams } from './sql-params.ts';
@@ -34,6 +40,10 @@ export const memberTotalStored: Record<MemberTotalColumn, string> = {
   webHours: 'webHours',
   embeddedHours: 'embeddedHours',
 };
+
+/** A total's column in MemberTrailingTotal for slot 0 (the newer window) or slot 1 ("…Before"). */
+export const trailingStored = (column: MemberTotalColumn, slot: 0 | 1): string =>
+  `${memberTotalStored[column]}${slot === 1 ? 'Before' : ''}`;
 
 /**
  * The counts of the guild `guildSql`'s members over `range`, one row per member (one window of
@@ -152,9 +162,12 @@ export const windowsTotalsSql = (
 ): string => {
   const present = windows.flatMap((w) => (w.range ? [w.range] : []));
   if (present.length === 0) return '';
-  const anchorMs = Math.max(...present.map((r) => r.endDay.getTime()));
+  const trailing = present.filter(isTrailingRange);
+  if (trailing.length > 0) return trailingTotalsSql(windows, trailing, params, guildSql, usersSql);
+  const days = present as DaysRange[];
+  const anchorMs = Math.max(...days.map((r) => r.endDay.getTime()));
   const aliases = new Map<number, string>([[anchorMs, 'a']]);
-  for (const r of present) {
+  for (const r of days) {
     for (const day of [r.baseDay, r.endDay]) {
       if (!aliases.has(day.getTime())) aliases.set(day.getTime(), `d${aliases.size}`);
     }
@@ -167,7 +180,7 @@ export const windowsTotalsSql = (
   const values = windows.flatMap(({ range, columns }) =>
     Object.entries(columns).map(
       ([name, c]) =>
-        `${range ? `${at(range.endDay, c)} - ${at(range.baseDay, c)}` : '0'} AS "${name}"`,
+        `${range && !isTrailingRange(range) ? `${at(range.endDay, c)} - ${at(range.baseDay, c)}` : '0'} AS "${name}"`,
     ),
   );
   const joins = [...aliases]
@@ -181,4 +194,36 @@ export const windowsTotalsSql = (
       ${joins.join('\n      ')}
       WHERE a."guildId" = ${guildSql} AND a.day = ${params.add(new Date(anchorMs))}
         ${onlyUsersSql('a."userId"', usersSql)}`;
+};
+
+/**
+ * {@link windowsTotalsSql} when the windows are slots of MemberTrailingTotal (all of one
+ * anchor: getTotalsPlans plans every window of a call the same way): the guild's one row per
+ * member at that anchor, each window's columns from its slot's.
+ */
+const trailingTotalsSql = (
+  windows: readonly TotalsWindow[],
+  trailing: readonly TrailingRange[],
+  params: SqlParams,
+  guildSql: string,
+  usersSql: string | undefined,
+): string => {
+  const anchorMs = trailing[0]?.anchor.getTime();
+  if (
+    anchorMs === undefined ||
+    trailing.length !== windows.filter((w) => w.range).length ||
+    trailing.some((r) => r.anchor.getTime() !== anchorMs)
+  ) {
+    throw new Error('Windows read from MemberTrailingTotal must all be of one anchor.');
+  }
+  const values = windows.flatMap(({ range, columns }) =>
+    Object.entries(columns).map(([name, c]) => {
+      if (!range || !isTrailingRange(range)) return `0 AS "${name}"`;
+      return `t."${trailingStored(c, range.slot)}" AS "${name}"`;
+    }),
+  );
+  return `SELECT t."userId", ${values.join(', ')}
+      FROM "MemberTrailingTotal" t
+      WHERE t."guildId" = ${guildSql} AND t.anchor = ${params.add(new Date(anchorMs))}
+        ${onlyUsersSql('t."userId"', usersSql)}`;
 };
