@@ -12,6 +12,7 @@ import {
   suspicionTotal,
   suspicionWeights,
 } from './score-suspicion.ts';
+import { takeTop } from './take-top.ts';
 import {
   suspicionThresholds,
   toSuspicionFactors,
@@ -60,14 +61,16 @@ export const getSuspicion = async (
     member: m,
     total: suspicionTotal(toSuspicionFactorValues(m.input, m.inRaidBurst), weights),
   }));
-  ranked.sort(
+  const top = takeTop(
+    ranked,
+    query.limit,
     (a, b) => b.total - a.total || (a.member.input.userId < b.member.input.userId ? -1 : 1),
   );
   return {
     guildId: query.guildId,
     window: toWindowJson(query.window),
     advisory: suspicionNotice,
-    items: ranked.slice(0, query.limit).map((r) => toScoredMember(r.member, weights)),
+    items: top.map((r) => toScoredMember(r.member, weights)),
   };
 };
 

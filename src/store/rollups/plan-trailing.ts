@@ -14,11 +14,26 @@ export const TRAILING_MS = 7 * DAY_MS;
  */
 export const TRAILING_SLACK_MS = 6 * HOUR_MS;
 
-/** The time range slot `slot` (0: the 7 days before `anchor`, 1: the 7 days before those) covers. */
-export const trailingSlotRange = (anchor: Date, slot: 0 | 1): TimeRange => ({
-  from: new Date(anchor.getTime() - (slot + 1) * TRAILING_MS),
-  to: new Date(anchor.getTime() - slot * TRAILING_MS),
-});
+/**
+ * How much later than `anchor` − 7 days slot 0 starts (and slot 1 ends). The default window
+ * ends now, an hour or two after the newest anchor (the job's watermark is the last whole hour
+ * ended 2 minutes ago, the anchor an hour before it), so it starts up to 2 hours after
+ * `anchor` − 7 days: slots that begin there are only added to — the raw rows of a partial hour —
+ * where slots that began at `anchor` − 7 days had their first two hours subtracted from hourly
+ * rollups as well.
+ */
+export const TRAILING_LEAD_MS = 2 * HOUR_MS;
+
+/**
+ * The time range slot `slot` covers: slot 0 [anchor − 7 days + lead, anchor), slot 1 the
+ * 7 days before it.
+ */
+export const trailingSlotRange = (anchor: Date, slot: 0 | 1): TimeRange => {
+  const start = anchor.getTime() - TRAILING_MS + TRAILING_LEAD_MS;
+  return slot === 0
+    ? { from: new Date(start), to: anchor }
+    : { from: new Date(start - TRAILING_MS), to: new Date(start) };
+};
 
 const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;

@@ -612,13 +612,14 @@ for (const backend of testBackends()) {
     // The rollups reach END's hour; the anchor is the hour before (the redone one is left out).
     const anchor = new Date(Math.floor(END / HOUR) * HOUR - HOUR);
     /**
-     * Windows near the slots [anchor − 7 d, anchor) and the 7 days before: the default one at
-     * END (starts after the slot, ends after it: hours subtracted and added), one starting
-     * before and ending before the slot, and one a whole hour each side.
+     * Windows near the slots (slot 0 ends at the anchor and starts 2 hours after anchor − 7 d):
+     * the default one at END (starts before the slot, ends after it), one starting earlier and
+     * ending before the slot (hours subtracted), and one starting inside the slot (hours
+     * subtracted at the start).
      */
     const near = [
       { from: new Date(END - 7 * DAY), to: new Date(END) },
-      { from: new Date(END - 7 * DAY - 5 * HOUR), to: new Date(END - 4 * HOUR + 60_000) },
+      { from: new Date(END - 7 * DAY - 4 * HOUR), to: new Date(END - 3 * HOUR + 60_000) },
       { from: new Date(anchor.getTime() - 7 * DAY + HOUR), to: new Date(anchor.getTime() - HOUR) },
     ];
 

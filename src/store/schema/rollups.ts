@@ -216,23 +216,24 @@ export const channelAuthors = pgTable(
 );
 
 /**
- * Each member's totals over the two 7-day windows that end at an hour the rollup job no longer
- * redoes (`anchor`, the watermark less the redone hours): the columns of MemberDayTotal for
- * [anchor − 7 days, anchor), and the same with "Before" for the 7 days before that. The default
- * window — the last 7 days, and the 7 before it for behaviour shifts and suspicion — is then one
- * row per member plus an hour or two at each end, instead of the difference of two or three
- * days' running totals plus up to 12 hours at each end. Written by the rollup job once per new
- * anchor, for the newest two anchors (a reader that planned with the older one still finds its
- * rows); per guild and member (erasure, guild purge), and deleted by retention once its earliest
- * hour (`coversFrom`, anchor − 14 days) has expired.
+ * Each member's totals over two adjacent windows that end at an hour the rollup job no longer
+ * redoes (`anchor`, its watermark less the redone hours): the columns of MemberDayTotal for
+ * slot 0, [anchor − 7 days + 2 hours, anchor), and the same with "Before" for slot 1, the
+ * 7 days before it (see trailingSlotRange). The default window — the last 7 days, and the 7
+ * before it for behaviour shifts and suspicion — is then one row per member plus an hour or
+ * two at each end, instead of the difference of two or three days' running totals plus up to
+ * 12 hours at each end. Written by the rollup job once per new anchor, for the newest two
+ * anchors (a reader that planned with the older one still finds its rows); per guild and
+ * member (erasure, guild purge), and deleted by retention once its earliest hour
+ * (`coversFrom`) has expired.
  */
 export const memberTrailingTotals = pgTable(
   'MemberTrailingTotal',
   {
     guildId: guildRef(),
-    /** Where both windows end: the current one is [anchor − 7 days, anchor). */
+    /** Where slot 0 ends. */
     anchor: at('anchor').notNull(),
-    /** anchor − 14 days: where the earlier window starts (retention's time column). */
+    /** Where slot 1 starts, anchor − 14 days + 2 hours (retention's time column). */
     coversFrom: at('coversFrom').notNull(),
     userId: userRef(),
     snapshots: integer('snapshots').notNull(),
