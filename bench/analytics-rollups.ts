@@ -8,6 +8,7 @@ const ROLLUP_TABLES = [
   'MemberDayTotal',
   'GuildQuarterCount',
   'ChannelAuthor',
+  'MemberTrailingTotal',
 ] as const;
 
 /**

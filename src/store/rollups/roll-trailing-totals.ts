@@ -1,5 +1,9 @@
 import type { Database, Queryable } from '../database.ts';
-import { activityPiecesSql } from '../queries/analytics/activity-pieces-sql.ts';
+import {
+  activityPiecesSql,
+  messageTimingPiecesSql,
+  timingSumsSql,
+} from '../queries/analytics/activity-pieces-sql.ts';
 import {
   type MemberTotalColumn,
   memberSumsSql,
@@ -12,6 +16,7 @@ import {
 import { presencePiecesSql } from '../queries/analytics/presence-pieces-sql.ts';
 import { createSqlParams } from '../queries/analytics/sql-params.ts';
 import { getTotalsPlans } from './get-rollup-plan.ts';
+import { planRollupWindows } from './plan-rollup-ranges.ts';
 import { trailingSlotRange } from './plan-trailing.ts';
 import { getRolledUntil, lockRollups, setRolledUntil } from './rollup-state.ts';
 
@@ -96,6 +101,26 @@ const insertGuild = async (
 };
 
 /**
+ * Sets slot 0's message timing on the guild $1's rows at anchor $2 (written just before): the
+ * timing of the slot's rollup pieces, summed per member as the suspicion analytic sums a
+ * window's pieces, so the slot is one piece of it.
+ */
+const updateTiming = async (
+  db: Queryable,
+  guildId: string,
+  anchor: Date,
+): Promise<{ sql: string; values: unknown[] }> => {
+  const params = createSqlParams([guildId, anchor]);
+  const plan = planRollupWindows([trailingSlotRange(anchor, 0)], await getRolledUntil(db));
+  const sql = `UPDATE "MemberTrailingTotal" m
+    SET "firstMessageAt" = s."firstAt", "lastMessageAt" = s."lastAt", "messageGaps" = s.n::int,
+      "gapSeconds" = s.s, "gapSquares" = s.q
+    FROM (${timingSumsSql(messageTimingPiecesSql(plan, params, '$1'))}) s
+    WHERE m."guildId" = $1 AND m.anchor = $2 AND m."userId" = s."userId"`;
+  return { sql, values: params.values };
+};
+
+/**
  * Brings MemberTrailingTotal to `anchor` (a whole hour the rollups reach and no longer redo):
  * when it moved, each guild's rows for it are written in the guild's own transaction, and its
  * rows older than the previous anchor deleted — a reader that planned with the previous anchor
@@ -122,8 +147,13 @@ export const rollTrailingTotals = async (
         [id, options.anchor, previous],
       );
       await tx.query(insert.sql, insert.values);
+      const timing = await updateTiming(tx, id, options.anchor);
+      await tx.query(timing.sql, timing.values);
     });
   }
   await setRolledUntil(db, options.anchor, TRAILING_TOTALS_STATE_NAME);
+  // The new anchor's rows are every row the analytics read next, and until statistics name
+  // that anchor the planner expects a handful of them (then nested loops over 40,000).
+  if (guilds.length > 0) await db.query(`ANALYZE "MemberTrailingTotal"`);
   return guilds.length;
 };

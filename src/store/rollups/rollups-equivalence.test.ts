@@ -654,6 +654,8 @@ for (const backend of testBackends()) {
       expect(
         raw.map((r) => [r[2].items.length > 0, r[4].items.length > 0, r[1].items.length > 0]),
       ).toEqual(near.map(() => [true, true, true]));
+      // The default window's message timing (slot 0's piece and those around it) judged.
+      expect(raw[0]?.[10].filter((m) => m.gapVariation !== null).length).toBeGreaterThan(2);
       // Rows of both guilds, none of the opted-out member's rows counted in G's answers.
       const [rows] = await db().query<{ guilds: number; anchors: number }>(
         `SELECT count(DISTINCT "guildId")::int AS guilds, count(DISTINCT anchor)::int AS anchors

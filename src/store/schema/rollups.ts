@@ -258,6 +258,16 @@ export const memberTrailingTotals = pgTable(
     mobileHoursBefore: integer('mobileHoursBefore').notNull(),
     webHoursBefore: integer('webHoursBefore').notNull(),
     embeddedHoursBefore: integer('embeddedHoursBefore').notNull(),
+    /**
+     * Slot 0's message timing (suspicion's regularity): its first and last message, and the
+     * gaps between its consecutive messages — how many, their sum and the sum of their
+     * squares in seconds (exact numeric), as one piece of ActivityRollup's timing.
+     */
+    firstMessageAt: at('firstMessageAt'),
+    lastMessageAt: at('lastMessageAt'),
+    messageGaps: integer('messageGaps').notNull().default(0),
+    gapSeconds: numeric('gapSeconds').notNull().default('0'),
+    gapSquares: numeric('gapSquares').notNull().default('0'),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.anchor, t.userId] })],
 );

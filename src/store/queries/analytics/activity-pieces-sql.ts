@@ -65,3 +65,22 @@ export const messageTimingPiecesSql = (
   );
   return [...raw, ...rolled].join('\n      UNION ALL\n      ');
 };
+
+/**
+ * Per member, the message timing of `pieces` (from {@link messageTimingPiecesSql}, or pieces
+ * with the same columns; any number per member, never overlapping in time): "firstAt",
+ * "lastAt", and the gaps between consecutive messages — each piece's own plus those between
+ * consecutive pieces — as n (how many), s (their sum) and q (the sum of their squares), in
+ * seconds, exact (numeric).
+ */
+export const timingSumsSql = (pieces: string) => `
+    SELECT t."userId", min(t."firstAt") AS "firstAt", max(t."lastAt") AS "lastAt",
+      sum(t.gaps) + count(t.cross_gap) AS n,
+      sum(t."gapSeconds") + COALESCE(sum(t.cross_gap), 0) AS s,
+      sum(t."gapSquares") + COALESCE(sum(t.cross_gap * t.cross_gap), 0) AS q
+    FROM (
+      SELECT p.*, extract(epoch FROM p."firstAt" - lag(p."lastAt") OVER (PARTITION BY p."userId"
+        ORDER BY p."firstAt", p."lastAt")) AS cross_gap
+      FROM (${pieces}) p
+    ) t
+    GROUP BY t."userId"`;

@@ -1,8 +1,10 @@
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import type { TotalsPlan } from '../../rollups/plan-totals.ts';
-import { activityPiecesSql, messageTimingPiecesSql } from './activity-pieces-sql.ts';
+import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
+import { isTrailingRange, type TotalsPlan } from '../../rollups/plan-totals.ts';
+import { trailingSlotRange } from '../../rollups/plan-trailing.ts';
+import { activityPiecesSql, messageTimingPiecesSql, timingSumsSql } from './activity-pieces-sql.ts';
 import {
   memberSumsSql,
   signedSql,
@@ -144,19 +146,48 @@ const suspicionFactsSql = (counts: string) => `
 const messageTimingSql = (messageCounts: string, timing: string) => `
   WITH members AS (${membersSql('$2')}
   ), counts AS (${messageCounts}
-  ), timing AS (
-    SELECT t.*, extract(epoch FROM t."firstAt" - lag(t."lastAt") OVER (PARTITION BY t."userId"
-      ORDER BY t."firstAt", t."lastAt")) AS cross_gap
-    FROM (${timing}) t
-  ), timing_sums AS (
-    SELECT "userId", sum(gaps) + count(cross_gap) AS n, sum("gapSeconds") + COALESCE(sum(cross_gap), 0) AS s,
-      sum("gapSquares") + COALESCE(sum(cross_gap * cross_gap), 0) AS q
-    FROM timing GROUP BY 1
+  ), timing_sums AS (${timingSumsSql(timing)}
   )
   SELECT u."discordId" AS "userId",
     (sqrt(GREATEST(n * q - s * s, 0) / (n * n)) / nullif(s / n, 0))::float8 AS cv
   FROM timing_sums ts JOIN "User" u ON u.id = ts."userId"
   WHERE n > 0`;
+
+/**
+ * The message timing pieces of the window of `query` (whose totals plan is `plan`) for the
+ * members `usersSql`, read through the per-member indexes: when the window is read from
+ * trailing slot 0 and contains it (the default window, unless the rollup job is late), the
+ * slot's timing as one piece per member plus the pieces before and after it; otherwise every
+ * piece of the window (the rollups' and raw rows).
+ */
+const timingPiecesSql = async (
+  db: Queryable,
+  query: AnalyticsQuery,
+  plan: TotalsPlan,
+  params: SqlParams,
+  usersSql: string,
+): Promise<string> => {
+  const slot =
+    plan.totals && isTrailingRange(plan.totals) && plan.totals.slot === 0 ? plan.totals : null;
+  const range = slot && trailingSlotRange(slot.anchor, 0);
+  if (!slot || !range || query.window.from > range.from || query.window.to < range.to) {
+    const whole = await getRollupPlan(db, [query.window], query.now);
+    return messageTimingPiecesSql(whole, params, '$1', usersSql);
+  }
+  const outside = [
+    { from: query.window.from, to: range.from },
+    { from: range.to, to: query.window.to },
+  ].filter((r) => r.from < r.to);
+  const around = await getRollupPlan(db, outside, query.now);
+  const slotPiece = `SELECT "userId", "firstMessageAt" AS "firstAt", "lastMessageAt" AS "lastAt",
+        "messageGaps" AS gaps, "gapSeconds", "gapSquares"
+      FROM "MemberTrailingTotal"
+      WHERE "guildId" = $1 AND anchor = ${params.add(slot.anchor)} AND "firstMessageAt" IS NOT NULL
+        AND "userId" IN ${usersSql}`;
+  return planReadsAnything(around)
+    ? `${messageTimingPiecesSql(around, params, '$1', usersSql)}\n      UNION ALL\n      ${slotPiece}`
+    : slotPiece;
+};
 
 /**
  * The suspicion inputs of every member of the guild (or only `userDiscordId`), ordered by
@@ -179,7 +210,6 @@ export const listSuspicionInputs = async (
   const previous = toPreviousWindow(query.window);
   const [before, now] = await getTotalsPlans(db, query.guildId, [previous, query.window]);
   if (!before || !now) throw new Error('No plan for the windows.');
-  const windowPlan = await getRollupPlan(db, [query.window], query.now);
   const usersSql = userDiscordId === null ? undefined : '(SELECT "userId" FROM members)';
   const factsParams = createSqlParams([
     query.guildId,
@@ -228,10 +258,11 @@ export const listSuspicionInputs = async (
     ),
     ['messages'],
   );
-  const timing = messageTimingPiecesSql(
-    windowPlan,
+  const timing = await timingPiecesSql(
+    db,
+    query,
+    now,
     timingParams,
-    '$1',
     '(SELECT "userId" FROM counts WHERE messages >= $3)',
   );
   const [rows, variations] = await Promise.all([
