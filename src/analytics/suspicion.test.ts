@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { IngestRows, PresenceRow } from '../ingest/ingest-rows.ts';
+import { listJoinBursts } from '../store/queries/analytics/list-join-bursts.ts';
+import { listSuspicionInputs } from '../store/queries/analytics/list-suspicion-inputs.ts';
 import { testBackends, useTestDatabase } from '../store/testing/test-database.ts';
 import { guildWithMembers, messageRow, optOut, writeActivity } from './activity-test-rows.ts';
 import type { AnalyticsQuery } from './analytics-query.ts';
+import { burstDefaults } from './joins.ts';
+import { suspicionTotal } from './score-suspicion.ts';
 import { getMemberSuspicion, getSuspicion } from './suspicion.ts';
+import { suspicionThresholds, toSuspicionFactorValues } from './to-suspicion-factors.ts';
 
 const G = '960000000000000001';
 const OTHER = '960000000000000002';
@@ -141,6 +146,93 @@ for (const backend of testBackends()) {
         value: 100,
         reason: `gained a powerful role: ${ADMIN_ROLE}`,
       });
+    });
+
+    it('ranks every member in the database exactly as the factors score them, at each boundary', async () => {
+      await seed();
+      // Joins 10 minutes apart (no burst) at account ages on each side of the tiers (1, 7, 30
+      // days); a ghost at 16.5 (Math.round: 17, half-even: 16); messages and typing on each
+      // side of the spike thresholds, against the day before.
+      const ages = [1, 1.5, 6.99, 7, 29.9, 30];
+      const [AGED, HALF, SPIKE, FLAT, TYPIST, STEADY] = [0, 1, 2, 3, 4, 5].map((k) =>
+        Array.from({ length: 6 }, (_, i) => id(100 + 10 * k + i)),
+      ) as [string[], string[], string[], string[], string[], string[]];
+      const members = [
+        ...AGED,
+        ...HALF.slice(0, 1),
+        SPIKE[0],
+        FLAT[0],
+        TYPIST[0],
+        STEADY[0],
+      ] as string[];
+      await writeActivity(
+        db(),
+        guildWithMembers(G, Object.fromEntries(members.map((d) => [d, `b${d.slice(-3)}`]))),
+      );
+      const day = (minute: number) => at(minute - 24 * 60);
+      const typing = (user: string, count: number, when: (i: number) => Date) =>
+        Array.from({ length: count }, (_, i) => ({
+          guildId: G,
+          channelId: 'c2',
+          userDiscordId: user,
+          timestamp: when(i),
+        }));
+      const half = HALF[0] as string;
+      await writeActivity(db(), {
+        memberEvents: AGED.map((userDiscordId, i) => ({
+          guildId: G,
+          userDiscordId,
+          type: 'join' as const,
+          accountCreatedAt: new Date(at(200 + 10 * i).getTime() - (ages[i] ?? 0) * DAY_MS),
+          timestamp: at(200 + 10 * i),
+        })),
+        presences: Array.from({ length: 33 }, (_, i) => ({
+          guildId: G,
+          userDiscordId: half,
+          status: i % 2 === 0 ? ('online' as const) : ('idle' as const),
+          clientStatus: { desktop: 'online' },
+          activities: [],
+          timestamp: at(300 + i),
+        })),
+        messages: [
+          messageRow(G, half, 'c1', at(400)),
+          // 3 before; 13 now (≥ 3 × 3 and 3 + 10: a spike) and 12 now (not).
+          ...[SPIKE[0], FLAT[0]].flatMap((user, k) => [
+            ...Array.from({ length: 3 }, (_, i) =>
+              messageRow(G, user as string, 'c1', day(500 + i)),
+            ),
+            ...Array.from({ length: 13 - k }, (_, i) =>
+              messageRow(G, user as string, 'c1', at(500 + 7 * i + k * i * i)),
+            ),
+          ]),
+        ],
+        // 5 before; 11 now (> 2 × 5: a spike) and 10 now (not).
+        typing: [TYPIST[0], STEADY[0]].flatMap((user, k) => [
+          ...typing(user as string, 5, (i) => day(800 + i)),
+          ...typing(user as string, 11 - k, (i) => at(800 + i)),
+        ]),
+      });
+      const q = query();
+      const result = await getSuspicion(db(), q);
+      const bursts = await listJoinBursts(db(), { ...q, limit: 500 }, burstDefaults);
+      const raiders = new Set(bursts.flatMap((b) => b.memberIds));
+      const inputs = await listSuspicionInputs(db(), q, null, suspicionThresholds.minMessageGaps);
+      const scored = inputs
+        .map((i) => ({
+          userId: i.userId,
+          total: suspicionTotal(toSuspicionFactorValues(i, raiders.has(i.userId))),
+        }))
+        .sort((a, b) => b.total - a.total || (a.userId < b.userId ? -1 : 1));
+      expect(totals(result.items)).toEqual(totals(scored));
+      // The boundaries are where they should be.
+      const values = Object.fromEntries(
+        inputs.map((i) => [i.userId, toSuspicionFactorValues(i, raiders.has(i.userId))]),
+      );
+      expect(AGED.map((u) => values[u]?.newAccount)).toEqual([70, 70, 70, 30, 30, 0]);
+      expect(values[half]?.ghost).toBe(17);
+      expect(
+        [SPIKE[0], FLAT[0], TYPIST[0], STEADY[0]].map((u) => values[u as string]?.behaviourShift),
+      ).toEqual([33, 0, 33, 0]);
     });
 
     it('leaves out other guilds and opted-out members; an empty window scores only join age', async () => {

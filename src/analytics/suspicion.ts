@@ -4,20 +4,11 @@ import {
   listSuspicionInputs,
   type SuspicionInputRow,
 } from '../store/queries/analytics/list-suspicion-inputs.ts';
+import { listSuspicionTop } from '../store/queries/analytics/list-suspicion-top.ts';
 import { type AnalyticsQuery, analyticsDefaults } from './analytics-query.ts';
 import { burstDefaults } from './joins.ts';
-import {
-  type SuspicionWeights,
-  scoreSuspicion,
-  suspicionTotal,
-  suspicionWeights,
-} from './score-suspicion.ts';
-import { takeTop } from './take-top.ts';
-import {
-  suspicionThresholds,
-  toSuspicionFactors,
-  toSuspicionFactorValues,
-} from './to-suspicion-factors.ts';
+import { type SuspicionWeights, scoreSuspicion, suspicionWeights } from './score-suspicion.ts';
+import { suspicionThresholds, toSuspicionFactors } from './to-suspicion-factors.ts';
 import { toWindowJson } from './to-window-json.ts';
 
 /** Said in every suspicion response: the score informs a human, it never acts. */
@@ -49,28 +40,28 @@ const toScoredMember = (
  * Discord id), each with all eight factors (weight, value 0–100, reason). Window-based factors
  * use the query's window (behaviour shift compares with the previous one); new account uses
  * the latest join before the window's end; raid join uses the joins analytic's default burst.
- * Every member is ranked by the factor values alone; reasons are written for the listed ones.
+ * Every member is ranked in the database by the factor values alone (listSuspicionTop computes
+ * them as toSuspicionFactorValues does); the listed ones are scored here, with their reasons.
  */
 export const getSuspicion = async (
   db: Queryable,
   query: AnalyticsQuery,
   weights: SuspicionWeights = suspicionWeights,
 ) => {
-  const members = await loadMembers(db, query, null);
-  const ranked = members.map((m) => ({
-    member: m,
-    total: suspicionTotal(toSuspicionFactorValues(m.input, m.inRaidBurst), weights),
-  }));
-  const top = takeTop(
-    ranked,
-    query.limit,
-    (a, b) => b.total - a.total || (a.member.input.userId < b.member.input.userId ? -1 : 1),
+  const bursts = await listJoinBursts(
+    db,
+    { ...query, limit: analyticsDefaults.maxLimit },
+    burstDefaults,
   );
+  const raiderIds = [...new Set(bursts.flatMap((b) => b.memberIds))];
+  const top = await listSuspicionTop(db, query, { ...suspicionThresholds, weights, raiderIds });
   return {
     guildId: query.guildId,
     window: toWindowJson(query.window),
     advisory: suspicionNotice,
-    items: top.map((r) => toScoredMember(r.member, weights)),
+    items: top.map(({ inRaidBurst, total: _, ...input }) =>
+      toScoredMember({ input, inRaidBurst }, weights),
+    ),
   };
 };
 

@@ -12,6 +12,14 @@ export const suspicionThresholds = {
   lurkerMinPresence: 5,
   /** Regularity needs at least this many gaps (10 messages) to mean anything. */
   minMessageGaps: 9,
+  /** Behaviour shift (PRODUCT.md analytic 5): messages dropped to 0 from at least this many, */
+  dropMinMessages: 3,
+  /** messages spiked to at least this times as many and this many more, */
+  spikeRatio: 3,
+  spikeMinIncrease: 10,
+  /** typing spiked to more than this times as much, from at least this much. */
+  typingRatio: 2,
+  typingMinBefore: 5,
 } as const;
 
 const DAY_MS = 86_400_000;
@@ -37,11 +45,14 @@ const isLurker = (i: SuspicionInputRow) =>
 
 const accountDays = (i: SuspicionInputRow) => (i.accountAgeAtJoinMs ?? 0) / DAY_MS;
 
-const messagesDropped = (i: SuspicionInputRow) => i.previousMessages >= 3 && i.messages === 0;
+const t = suspicionThresholds;
+const messagesDropped = (i: SuspicionInputRow) =>
+  i.previousMessages >= t.dropMinMessages && i.messages === 0;
 const messagesSpiked = (i: SuspicionInputRow) =>
-  i.messages >= 3 * i.previousMessages && i.messages >= i.previousMessages + 10;
+  i.messages >= t.spikeRatio * i.previousMessages &&
+  i.messages >= i.previousMessages + t.spikeMinIncrease;
 const typingSpiked = (i: SuspicionInputRow) =>
-  i.previousTyping >= 5 && i.typing > 2 * i.previousTyping;
+  i.previousTyping >= t.typingMinBefore && i.typing > t.typingRatio * i.previousTyping;
 
 /** How many of the three shifts a member shows (ranking: no strings). */
 const shiftCount = (i: SuspicionInputRow): number =>

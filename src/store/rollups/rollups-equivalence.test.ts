@@ -12,17 +12,23 @@ import { getBehaviourShifts } from '../../analytics/behaviour-shifts.ts';
 import { getChannels } from '../../analytics/channels.ts';
 import { getGhosts } from '../../analytics/ghosts.ts';
 import { getHeatmap } from '../../analytics/heatmap.ts';
+import { burstDefaults } from '../../analytics/joins.ts';
 import { getLurkers } from '../../analytics/lurkers.ts';
 import { getMultiClient } from '../../analytics/multi-client.ts';
 import { getOverview } from '../../analytics/overview.ts';
+import { suspicionTotal } from '../../analytics/score-suspicion.ts';
 import { getSuspicion } from '../../analytics/suspicion.ts';
-import { suspicionThresholds } from '../../analytics/to-suspicion-factors.ts';
+import {
+  suspicionThresholds,
+  toSuspicionFactorValues,
+} from '../../analytics/to-suspicion-factors.ts';
 import { emptyIngestRows, type IngestRows, type PresenceRow } from '../../ingest/ingest-rows.ts';
 import { runRetention } from '../../privacy/run-retention.ts';
 import type { Database } from '../database.ts';
 import { writeIngestRows } from '../ingest-writes/write-ingest-rows.ts';
 import { eraseMember } from '../privacy/erase-member.ts';
 import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
+import { listJoinBursts } from '../queries/analytics/list-join-bursts.ts';
 import { listSuspicionInputs } from '../queries/analytics/list-suspicion-inputs.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
 import { getTotalsPlans } from './get-rollup-plan.ts';
@@ -140,6 +146,28 @@ const everyAnalytic = (db: Database, query: AnalyticsQuery) =>
     listSuspicionInputs(db, query, null, suspicionThresholds.minMessageGaps),
   ]);
 
+/**
+ * The database ranks suspicion (listSuspicionTop): its list must be the first `limit` members
+ * as the analytics part's own scoring ranks every member's inputs (`all`, every member).
+ */
+const expectRankedAsScored = async (
+  db: Database,
+  query: AnalyticsQuery,
+  answer: Awaited<ReturnType<typeof everyAnalytic>>,
+) => {
+  const [, , , , , , , , , suspicion, all] = answer;
+  const bursts = await listJoinBursts(db, { ...query, limit: 500 }, burstDefaults);
+  const raiders = new Set(bursts.flatMap((b) => b.memberIds));
+  const scored = all
+    .map((input) => ({
+      userId: input.userId,
+      total: suspicionTotal(toSuspicionFactorValues(input, raiders.has(input.userId))),
+    }))
+    .sort((a, b) => b.total - a.total || (a.userId < b.userId ? -1 : 1))
+    .slice(0, query.limit);
+  expect(suspicion.items.map((i) => ({ userId: i.userId, total: i.total }))).toEqual(scored);
+};
+
 /** Windows whose edges fall inside hours and days, and one entirely after the rollups. */
 const windows = [
   { from: new Date(START + 2 * 86_400_000 + 1_234_567), to: new Date(END) },
@@ -204,6 +232,9 @@ for (const backend of testBackends()) {
       expect(counts?.totalDays).toBe(5);
       const rolled = await Promise.all(queries.map((q) => everyAnalytic(db(), q)));
       expect(rolled).toEqual(raw);
+      for (const [i, answer] of rolled.entries()) {
+        await expectRankedAsScored(db(), queries[i] as AnalyticsQuery, answer);
+      }
       // The comparison means something: ghosts and shifts (with online time) were listed, new
       // platforms flagged, and members' message timing judged regular enough to score.
       const regular = (r: (typeof raw)[number]) =>
@@ -650,6 +681,9 @@ for (const backend of testBackends()) {
       }
       const rolled = await Promise.all(queries.map((q) => everyAnalytic(db(), q)));
       expect(rolled).toEqual(raw);
+      for (const [i, answer] of rolled.entries()) {
+        await expectRankedAsScored(db(), queries[i] as AnalyticsQuery, answer);
+      }
       // Something to compare: ghosts, lurkers, shifts and multi-client members in each.
       expect(
         raw.map((r) => [r[2].items.length > 0, r[4].items.length > 0, r[1].items.length > 0]),

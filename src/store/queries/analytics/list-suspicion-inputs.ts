@@ -94,6 +94,44 @@ const bothWindowsEndsSql = (
       FROM (${activityPiecesSql(rest, params, '$1', usersSql)}) x`;
   });
 
+/**
+ * Per member (one row each), the counts suspicion needs over the window (`plans`: the previous
+ * window's and the window's totals plans): non-offline snapshots ("presence"), snapshots,
+ * multi-client ones, messages, typing and reactions, and the previous window's messages and
+ * typing.
+ */
+export const suspicionCountsSql = (
+  [before, now]: [TotalsPlan, TotalsPlan],
+  params: SqlParams,
+  usersSql: string | undefined,
+): string =>
+  memberSumsSql(
+    windowsTotalsSql(
+      [
+        {
+          range: now.totals,
+          columns: {
+            presence: 'online',
+            snapshots: 'snapshots',
+            multi: 'multiKey',
+            messages: 'messages',
+            typing: 'typing',
+            reactions: 'reactions',
+          },
+        },
+        {
+          range: before.totals,
+          columns: { previousMessages: 'messages', previousTyping: 'typing' },
+        },
+      ],
+      params,
+      '$1',
+      usersSql,
+    ),
+    bothWindowsEndsSql([before, now], params, usersSql),
+    countNames,
+  );
+
 /** The guild $1's members (or only the one whose Discord id is `userSql`), not opted out. */
 const membersSql = (userSql: string) => `
     SELECT gm."userId", u."discordId", u.username, coalesce(u."globalName", u.username) AS "displayName"
@@ -102,14 +140,13 @@ const membersSql = (userSql: string) => `
       AND ${notOptedOutSql('u."discordId"', 'gm."guildId"')}`;
 
 /**
- * Every member's facts but message timing, one row per member: the counts (`counts`, one row
- * per member already), the powerful roles added in the window and the account age at the
- * latest join, each joined to the members — not stacked and grouped again, which sorted
- * 52,000 rows to regroup 40,000 that were one per member (benchmark dataset). A member's gaps
- * are their messages in the window less one.
+ * The CTEs of every member's facts but message timing: members (of the guild $1, or only the
+ * one whose Discord id is $4), counts (one row per member, see suspicionCountsSql), the
+ * powerful roles added in the window [$2, $3) and the account age at the latest join before
+ * $3 — each one row per member, joined to the members by {@link factsJoinSql}, not stacked and
+ * grouped again (which sorted 52,000 rows to regroup 40,000 on the benchmark dataset).
  */
-const suspicionFactsSql = (counts: string) => `
-  WITH members AS (${membersSql('$4')}
+export const factsCtesSql = (counts: string) => `members AS (${membersSql('$4')}
   ), counts AS (${counts}
   ), roles AS (
     SELECT rc."userId", array_agg(DISTINCT rc."roleId" ORDER BY rc."roleId") AS roles
@@ -122,19 +159,36 @@ const suspicionFactsSql = (counts: string) => `
            extract(epoch FROM timestamp - "accountCreatedAt")::float8 * 1000 AS age
     FROM "MemberEvent" WHERE "guildId" = $1 AND type = 'join' AND timestamp < $3
     ORDER BY "userId", timestamp DESC
-  )
-  SELECT mb."discordId" AS "userId", mb.username, mb."displayName",
-         coalesce(c.presence, 0) AS "presenceCount", coalesce(c.snapshots, 0) AS snapshots,
-         coalesce(c.multi, 0) AS "multiClientSnapshots", coalesce(c.messages, 0) AS messages,
-         coalesce(c."previousMessages", 0) AS "previousMessages", coalesce(c.typing, 0) AS typing,
-         coalesce(c."previousTyping", 0) AS "previousTyping", coalesce(c.reactions, 0) AS reactions,
-         GREATEST(coalesce(c.messages, 0) - 1, 0) AS "messageGaps",
-         coalesce(r.roles, '{}') AS "escalatedRoleIds", a.age AS "accountAgeAtJoinMs"
-  FROM members mb
+  )`;
+
+/** The members `mb` with their counts `c`, roles `r` and age `a` (see factsCtesSql). */
+export const factsJoinSql = `members mb
   LEFT JOIN counts c ON c."userId" = mb."userId"
   LEFT JOIN roles r ON r."userId" = mb."userId"
-  LEFT JOIN ages a ON a."userId" = mb."userId"
+  LEFT JOIN ages a ON a."userId" = mb."userId"`;
+
+/** The columns of {@link SuspicionInputRow} but the gaps' variation, from {@link factsJoinSql}. */
+export const factsColumnsSql = `mb."discordId" AS "userId", mb.username, mb."displayName",
+  coalesce(c.presence, 0) AS "presenceCount", coalesce(c.snapshots, 0) AS snapshots,
+  coalesce(c.multi, 0) AS "multiClientSnapshots", coalesce(c.messages, 0) AS messages,
+  coalesce(c."previousMessages", 0) AS "previousMessages", coalesce(c.typing, 0) AS typing,
+  coalesce(c."previousTyping", 0) AS "previousTyping", coalesce(c.reactions, 0) AS reactions,
+  GREATEST(coalesce(c.messages, 0) - 1, 0) AS "messageGaps",
+  coalesce(r.roles, '{}') AS "escalatedRoleIds", a.age AS "accountAgeAtJoinMs"`;
+
+/** Every member's facts but message timing, one row per member, by Discord id. */
+const suspicionFactsSql = (counts: string) => `
+  WITH ${factsCtesSql(counts)}
+  SELECT ${factsColumnsSql}
+  FROM ${factsJoinSql}
   ORDER BY mb."discordId"`;
+
+/**
+ * The coefficient of variation of each member's gaps, from timing sums `t` (timingSumsSql):
+ * null without gaps or when their mean is 0.
+ */
+export const gapVariationSql = (t: string) =>
+  `(sqrt(GREATEST(${t}.n * ${t}.q - ${t}.s * ${t}.s, 0) / (${t}.n * ${t}.n)) / nullif(${t}.s / ${t}.n, 0))::float8`;
 
 /**
  * Message timing of the members with at least $3 messages in the window (`messageCounts`: one
@@ -148,10 +202,9 @@ const messageTimingSql = (messageCounts: string, timing: string) => `
   ), counts AS (${messageCounts}
   ), timing_sums AS (${timingSumsSql(timing)}
   )
-  SELECT u."discordId" AS "userId",
-    (sqrt(GREATEST(n * q - s * s, 0) / (n * n)) / nullif(s / n, 0))::float8 AS cv
+  SELECT u."discordId" AS "userId", ${gapVariationSql('ts')} AS cv
   FROM timing_sums ts JOIN "User" u ON u.id = ts."userId"
-  WHERE n > 0`;
+  WHERE ts.n > 0`;
 
 /**
  * The message timing pieces of the window of `query` (whose totals plan is `plan`) for the
@@ -160,7 +213,7 @@ const messageTimingSql = (messageCounts: string, timing: string) => `
  * slot's timing as one piece per member plus the pieces before and after it; otherwise every
  * piece of the window (the rollups' and raw rows).
  */
-const timingPiecesSql = async (
+export const timingPiecesSql = async (
   db: Queryable,
   query: AnalyticsQuery,
   plan: TotalsPlan,
@@ -217,32 +270,7 @@ export const listSuspicionInputs = async (
     query.window.to,
     userDiscordId,
   ]);
-  const counts = memberSumsSql(
-    windowsTotalsSql(
-      [
-        {
-          range: now.totals,
-          columns: {
-            presence: 'online',
-            snapshots: 'snapshots',
-            multi: 'multiKey',
-            messages: 'messages',
-            typing: 'typing',
-            reactions: 'reactions',
-          },
-        },
-        {
-          range: before.totals,
-          columns: { previousMessages: 'messages', previousTyping: 'typing' },
-        },
-      ],
-      factsParams,
-      '$1',
-      usersSql,
-    ),
-    bothWindowsEndsSql([before, now], factsParams, usersSql),
-    countNames,
-  );
+  const counts = suspicionCountsSql([before, now], factsParams, usersSql);
   const timingParams = createSqlParams([query.guildId, userDiscordId, minMessageGaps + 1]);
   const messageCounts = memberSumsSql(
     windowsTotalsSql(
