@@ -11,13 +11,10 @@ const isPostgres = (db: Queryable): db is Database =>
  * rows), where starting workers, sorting their partial aggregates and merging them cost more
  * than they save (2 cores, 10M-row benchmark dataset, one call each: ghosts 178 → 85 ms,
  * lurkers 176 → 92 ms, multi-client 156 → 92 ms, shifts 2.9 → 2.1 s; none slower), and a
- * busy API would have requests competing for the same few workers anyway. And 32 MB of
- * work_mem for its sorts and hashes instead of the default 4 MB: the per-member analytics
- * sort and hash every member of a big guild (40,000 rows on the benchmark dataset), which
- * spilled to disk in external merges at 4 MB (suspicion's facts: a 4.5 MB sort by Discord id).
+ * busy API would have requests competing for the same few workers anyway.
  */
 const ANALYTICS_SETTINGS = `SELECT set_config('jit', 'off', true),
-  set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem', '32MB', true)`;
+  set_config('max_parallel_workers_per_gather', '0', true)`;
 
 /**
  * {@link ANALYTICS_SETTINGS} and random_page_cost 1.1, for a statement that reads a window's
