@@ -5,6 +5,7 @@ import {
   INSERT_GUILD_QUARTER_COUNTS,
   UPSERT_CHANNEL_AUTHORS,
 } from '../store/rollups/rollup-statements.ts';
+import { INSERT_TRAILING_TOTAL } from '../store/rollups/testing/insert-trailing-total.ts';
 import { testBackends, useTestDatabase } from '../store/testing/test-database.ts';
 import { type RetentionProgress, runRetention } from './run-retention.ts';
 
@@ -54,16 +55,7 @@ const seed = async (db: Database) => {
   // Trailing totals whose earliest hour is 14 days ago: past guild B's 7-day presence window
   // (removed), inside guild A's windows (kept).
   for (const guildId of [guildA, guildB]) {
-    await db.query(
-      `INSERT INTO "MemberTrailingTotal" ("guildId", anchor, "coversFrom", "userId", snapshots,
-         "nonOfflineSnapshots", "multiClientSnapshots", "multiKeySnapshots", messages, typing,
-         reactions, "desktopHours", "mobileHours", "webHours", "embeddedHours", "snapshotsBefore",
-         "nonOfflineSnapshotsBefore", "multiClientSnapshotsBefore", "multiKeySnapshotsBefore",
-         "messagesBefore", "typingBefore", "reactionsBefore", "desktopHoursBefore",
-         "mobileHoursBefore", "webHoursBefore", "embeddedHoursBefore")
-       VALUES ($1, $3, $4, $2, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0)`,
-      [guildId, userId, daysAgo(0), daysAgo(14)],
-    );
+    await db.query(INSERT_TRAILING_TOTAL, [guildId, userId, daysAgo(0), daysAgo(14)]);
   }
   for (const days of [364, 366]) {
     await db.query(

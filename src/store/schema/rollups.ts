@@ -216,6 +216,33 @@ export const channelAuthors = pgTable(
 );
 
 /**
+ * One trailing slot's totals, MemberDayTotal's counts with `suffix` ('' for slot 0, 'Before'
+ * for slot 1): snapshots, non-offline, multi-client, multi-key, messages, typing, reactions and
+ * each platform's hours.
+ */
+const slotTotals = <Suffix extends '' | 'Before'>(suffix: Suffix) => {
+  const names = [
+    'snapshots',
+    'nonOfflineSnapshots',
+    'multiClientSnapshots',
+    'multiKeySnapshots',
+    'messages',
+    'typing',
+    'reactions',
+    'desktopHours',
+    'mobileHours',
+    'webHours',
+    'embeddedHours',
+  ] as const;
+  return Object.fromEntries(
+    names.map((name) => [`${name}${suffix}`, integer(`${name}${suffix}`).notNull()]),
+  ) as Record<
+    `${(typeof names)[number]}${Suffix}`,
+    ReturnType<ReturnType<typeof integer>['notNull']>
+  >;
+};
+
+/**
  * Each member's totals over two adjacent windows that end at an hour the rollup job no longer
  * redoes (`anchor`, its watermark less the redone hours): the columns of MemberDayTotal for
  * slot 0, [anchor − 7 days + 2 hours, anchor), and the same with "Before" for slot 1, the
@@ -236,28 +263,8 @@ export const memberTrailingTotals = pgTable(
     /** Where slot 1 starts, anchor − 14 days + 2 hours (retention's time column). */
     coversFrom: at('coversFrom').notNull(),
     userId: userRef(),
-    snapshots: integer('snapshots').notNull(),
-    nonOfflineSnapshots: integer('nonOfflineSnapshots').notNull(),
-    multiClientSnapshots: integer('multiClientSnapshots').notNull(),
-    multiKeySnapshots: integer('multiKeySnapshots').notNull(),
-    messages: integer('messages').notNull(),
-    typing: integer('typing').notNull(),
-    reactions: integer('reactions').notNull(),
-    desktopHours: integer('desktopHours').notNull(),
-    mobileHours: integer('mobileHours').notNull(),
-    webHours: integer('webHours').notNull(),
-    embeddedHours: integer('embeddedHours').notNull(),
-    snapshotsBefore: integer('snapshotsBefore').notNull(),
-    nonOfflineSnapshotsBefore: integer('nonOfflineSnapshotsBefore').notNull(),
-    multiClientSnapshotsBefore: integer('multiClientSnapshotsBefore').notNull(),
-    multiKeySnapshotsBefore: integer('multiKeySnapshotsBefore').notNull(),
-    messagesBefore: integer('messagesBefore').notNull(),
-    typingBefore: integer('typingBefore').notNull(),
-    reactionsBefore: integer('reactionsBefore').notNull(),
-    desktopHoursBefore: integer('desktopHoursBefore').notNull(),
-    mobileHoursBefore: integer('mobileHoursBefore').notNull(),
-    webHoursBefore: integer('webHoursBefore').notNull(),
-    embeddedHoursBefore: integer('embeddedHoursBefore').notNull(),
+    ...slotTotals(''),
+    ...slotTotals('Before'),
     /**
      * Slot 0's message timing (suspicion's regularity): its first and last message, and the
      * gaps between its consecutive messages — how many, their sum and the sum of their

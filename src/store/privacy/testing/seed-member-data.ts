@@ -1,4 +1,5 @@
 import type { Queryable } from '../../database.ts';
+import { INSERT_TRAILING_TOTAL } from '../../rollups/testing/insert-trailing-total.ts';
 
 /** Two members, two guilds; ids chosen so each is easy to grep for in a row's text. */
 export const seedIds = {
@@ -183,15 +184,13 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
     [guildId, userId, at],
   ],
   [
-    `INSERT INTO "MemberTrailingTotal" ("guildId", anchor, "coversFrom", "userId", snapshots,
-       "nonOfflineSnapshots", "multiClientSnapshots", "multiKeySnapshots", messages, typing,
-       reactions, "desktopHours", "mobileHours", "webHours", "embeddedHours", "snapshotsBefore",
-       "nonOfflineSnapshotsBefore", "multiClientSnapshotsBefore", "multiKeySnapshotsBefore",
-       "messagesBefore", "typingBefore", "reactionsBefore", "desktopHoursBefore",
-       "mobileHoursBefore", "webHoursBefore", "embeddedHoursBefore")
-     VALUES ($1, date_trunc('hour', $3::timestamptz), date_trunc('hour', $3::timestamptz)
-       - interval '14 days', $2, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
-    [guildId, userId, at],
+    INSERT_TRAILING_TOTAL,
+    [
+      guildId,
+      userId,
+      new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000),
+      new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000 - 14 * 86_400_000),
+    ],
   ],
   // Guild-level counts (no member column): a guild purge removes them, erasure subtracts.
   [

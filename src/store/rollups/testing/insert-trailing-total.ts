@@ -1,0 +1,12 @@
+/**
+ * For tests: one MemberTrailingTotal row — $1 guild, $2 user (internal id), $3 anchor, $4
+ * coversFrom — with one online desktop snapshot and one message in slot 0, one online desktop
+ * snapshot in slot 1.
+ */
+export const INSERT_TRAILING_TOTAL = `INSERT INTO "MemberTrailingTotal" ("guildId", anchor,
+    "coversFrom", "userId", snapshots, "nonOfflineSnapshots", "multiClientSnapshots",
+    "multiKeySnapshots", messages, typing, reactions, "desktopHours", "mobileHours", "webHours",
+    "embeddedHours", "snapshotsBefore", "nonOfflineSnapshotsBefore", "multiClientSnapshotsBefore",
+    "multiKeySnapshotsBefore", "messagesBefore", "typingBefore", "reactionsBefore",
+    "desktopHoursBefore", "mobileHoursBefore", "webHoursBefore", "embeddedHoursBefore")
+  VALUES ($1, $3, $4, $2, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0)`;
