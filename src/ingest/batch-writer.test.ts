@@ -1,7 +1,9 @@
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../store/database.ts';
+import { guildRows } from '../analytics/analytics-scenario.ts';
+import type { Database, Queryable } from '../store/database.ts';
+import { testBackends, useTestDatabase } from '../store/testing/test-database.ts';
 import { type BatchWriterOptions, createBatchWriter, type Envelope } from './batch-writer.ts';
 import { createIngestMetrics } from './ingest-metrics.ts';
 import type { TypingRow } from './ingest-rows.ts';
@@ -113,3 +115,57 @@ describe('the batch writer', () => {
     expect(pressure).toEqual([true, true, false]);
   });
 });
+
+for (const backend of testBackends()) {
+  describe(`the batch writer on ${backend.name}`, () => {
+    const db = useTestDatabase(backend);
+
+    it('writes a batch whose commit went through unanswered only once, and one that did not again', async () => {
+      // The database commits the first typing batch, then the connection drops before its
+      // answer (as when PostgreSQL goes away mid-commit); the second typing batch fails
+      // before it commits. Both are retried: the first must not be stored twice.
+      const G = '970000000000000001';
+      const member = { discordId: '170000000000000001', username: 'm' };
+      let lost = 0;
+      const lossy = new Proxy(db(), {
+        get(target, key, receiver) {
+          if (key !== 'transaction') return Reflect.get(target, key, receiver);
+          return async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+            lost += 1;
+            if (lost === 3) throw new Error('Connection terminated unexpectedly');
+            const result = await target.transaction(fn);
+            if (lost === 2) throw new Error('Connection terminated unexpectedly');
+            return result;
+          };
+        },
+      });
+      const writer = writerOn(lossy, { retryInitialMs: 1, maxBatchEvents: 2 });
+      const typing = (sequence: number): Envelope => ({
+        ...envelope(sequence, 0),
+        rows: {
+          typing: [
+            {
+              guildId: G,
+              channelId: '2',
+              userDiscordId: member.discordId,
+              timestamp: new Date(sequence * 1_000),
+            },
+          ],
+        },
+      });
+      writer.push({ ...envelope(1, 0), rows: guildRows(G, [member]) });
+      await writer.drain();
+      for (const sequence of [2, 3, 4, 5]) writer.push(typing(sequence));
+      await writer.drain();
+      const rows = await db().query<{ at: Date }>(
+        `SELECT timestamp AS at FROM "TypingEvent" ORDER BY timestamp`,
+      );
+      expect(rows.map((r) => new Date(r.at).getTime() / 1_000)).toEqual([2, 3, 4, 5]);
+      expect(lost).toBeGreaterThanOrEqual(4);
+      const [session] = await db().query<{ sequence: number }>(
+        `SELECT sequence FROM "GatewaySession" WHERE "shardId" = 0`,
+      );
+      expect(session?.sequence).toBe(5);
+    });
+  });
+}

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../store/database.ts';
 import {
   type GatewaySessionRow,
+  listGatewaySessions,
   saveGatewaySessions,
 } from '../store/ingest-writes/save-gateway-session.ts';
 import { writeIngestRows } from '../store/ingest-writes/write-ingest-rows.ts';
@@ -96,6 +97,11 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let retryMs = options.retryInitialMs ?? 100;
+  /**
+   * The dispatches of the last commit that failed without an answer from the database (a
+   * connection lost mid-commit): the commit may have gone through all the same.
+   */
+  let uncertain: readonly Envelope[] | null = null;
 
   const commit = async (batch: readonly Envelope[]) => {
     const rows = toBatchRows(batch.map((envelope) => envelope.rows));
@@ -103,6 +109,28 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
       await writeIngestRows(tx, rows);
       await saveGatewaySessions(tx, sessionsOf(batch));
     });
+  };
+
+  /**
+   * Whether `batch` was stored after all: its transaction moved each of its shards' resume
+   * points to its last sequence, so the stored sessions tell (false for a batch that carries
+   * none: it is written again).
+   */
+  const wasStored = async (batch: readonly Envelope[]): Promise<boolean> => {
+    const sessions = sessionsOf(batch);
+    if (sessions.length === 0) return false;
+    const stored = new Map((await listGatewaySessions(db)).map((row) => [row.shardId, row]));
+    return sessions.every((session) => {
+      const row = stored.get(session.shardId);
+      return row?.sessionId === session.sessionId && row.sequence >= session.sequence;
+    });
+  };
+
+  const retryLater = async (error: unknown) => {
+    metrics.writeFailures.inc({ kind: 'transient' });
+    log.warn({ err: error, buffered: buffer.length, retryMs }, 'store unavailable; will retry');
+    await sleep(retryMs);
+    retryMs = Math.min(retryMs * 2, options.retryMaxMs ?? 5_000);
   };
 
   const committed = (batch: readonly Envelope[]) => {
@@ -121,7 +149,10 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
       try {
         await commit([envelope]);
       } catch (error) {
-        if (!isDataError(error)) break;
+        if (!isDataError(error)) {
+          uncertain = [envelope];
+          break;
+        }
         metrics.invalid.inc({ type: envelope.type });
         log.warn(
           { type: envelope.type, code: (error as { code?: string }).code },
@@ -163,6 +194,26 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
   };
 
   const flushOnce = async (): Promise<void> => {
+    // A commit that failed without an answer is written again only if it did not go through:
+    // rows without a natural key (typing, reactions) would otherwise be stored twice.
+    if (uncertain) {
+      const pending = uncertain;
+      let stored: boolean;
+      try {
+        stored = await wasStored(pending);
+      } catch (error) {
+        await retryLater(error);
+        return;
+      }
+      uncertain = null;
+      if (stored) {
+        log.info({ dispatches: pending.length }, 'a commit whose answer was lost went through');
+        remove(pending.length);
+        committed(pending);
+        retryMs = options.retryInitialMs ?? 100;
+        return;
+      }
+    }
     const batch = nextBatch();
     try {
       await commit(batch);
@@ -175,10 +226,8 @@ export const createBatchWriter = (options: BatchWriterOptions): BatchWriter => {
         remove(await commitOneByOne(batch));
         return;
       }
-      metrics.writeFailures.inc({ kind: 'transient' });
-      log.warn({ err: error, buffered: buffer.length, retryMs }, 'store unavailable; will retry');
-      await sleep(retryMs);
-      retryMs = Math.min(retryMs * 2, options.retryMaxMs ?? 5_000);
+      uncertain = batch;
+      await retryLater(error);
     }
   };
 
