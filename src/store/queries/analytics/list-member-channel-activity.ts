@@ -1,5 +1,8 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
+import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { activityPiecesSql } from './activity-pieces-sql.ts';
+import { memberSumsSql, memberTotalsSql, totalsEndsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams } from './sql-params.ts';
@@ -23,32 +26,44 @@ export const listMemberChannelActivity = async (
   db: Queryable,
   query: AnalyticsQuery,
 ): Promise<MemberChannelActivityRow[]> => {
-  // Raw messages through the (guildId, timestamp) index (see listChannelActivity), in one pass
-  // that totals them per member and per channel (GROUPING SETS: no member × channel pairs);
-  // the pairs are counted for the `limit` members listed only, through the per-member index.
-  // Members are ranked before they are named: only the first `limit` (with ties) are joined
-  // to User.
+  // Members' messages as the other per-member analytics read them (the running or trailing
+  // totals plus the window's ends, see memberSumsSql): the default window is one row per member
+  // instead of a 25,000-group hash over the window's 124,134 raw messages (benchmark dataset).
+  // Channels' messages from the raw rows through the (guildId, timestamp) covering index
+  // (see listChannelActivity), grouped by channel only; the pairs are counted for the `limit`
+  // members listed only, through the per-member index. Members are ranked before they are
+  // named: only the first `limit` (with ties) are joined to User.
+  const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
+  if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([query.guildId, query.limit]);
   const from = params.add(query.window.from);
   const to = params.add(query.window.to);
   const window = `e.timestamp >= ${from} AND e.timestamp < ${to}`;
+  const messages = memberSumsSql(
+    plan.totals ? memberTotalsSql(plan.totals, params, '$1', ['messages']) : '',
+    totalsEndsSql(
+      plan,
+      (rest, sign) => `SELECT a."userId", ${sign}a.messages AS messages
+      FROM (${activityPiecesSql(rest, params, '$1')}) a WHERE a.messages <> 0`,
+    ),
+    ['messages'],
+  );
   return runAnalyticsQuery<MemberChannelActivityRow>(
     db,
-    `WITH sums AS MATERIALIZED (
-       SELECT e."userId", e."channelId", count(*)::int AS total
-       FROM "Message" e
-       WHERE e."guildId" = $1 AND ${window} AND e."userId" NOT IN ${optedOutUserIdsSql('$1')}
-       GROUP BY GROUPING SETS ((e."userId"), (e."channelId"))
-     ), members AS (
+    `WITH members AS (
        SELECT t."userId", u."discordId", u.username,
               coalesce(u."globalName", u.username) AS "displayName", t.total
-       FROM (SELECT "userId", total FROM sums WHERE "userId" IS NOT NULL
-             ORDER BY total DESC FETCH FIRST $2 ROWS WITH TIES) t
+       FROM (SELECT s."userId", s.messages AS total FROM (${messages}) s
+             WHERE s.messages > 0 AND s."userId" NOT IN ${optedOutUserIdsSql('$1')}
+             ORDER BY s.messages DESC FETCH FIRST $2 ROWS WITH TIES) t
        JOIN "User" u ON u.id = t."userId"
        ORDER BY t.total DESC, u."discordId" LIMIT $2
      ), channels AS (
-       SELECT "channelId", total FROM sums WHERE "channelId" IS NOT NULL
-       ORDER BY total DESC, "channelId" LIMIT $2
+       SELECT e."channelId", count(*)::int AS total
+       FROM "Message" e
+       WHERE e."guildId" = $1 AND ${window} AND e."userId" NOT IN ${optedOutUserIdsSql('$1')}
+       GROUP BY e."channelId"
+       ORDER BY total DESC, e."channelId" LIMIT $2
      ), pairs AS (
        SELECT e."userId", e."channelId", count(*)::int AS n
        FROM "Message" e
