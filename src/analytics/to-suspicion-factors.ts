@@ -1,4 +1,5 @@
 import type { SuspicionInputRow } from '../store/queries/analytics/list-suspicion-inputs.ts';
+import { shiftRules } from './behaviour-shifts.ts';
 import {
   type FactorValue,
   type SuspicionFactorName,
@@ -12,14 +13,8 @@ export const suspicionThresholds = {
   lurkerMinPresence: 5,
   /** Regularity needs at least this many gaps (10 messages) to mean anything. */
   minMessageGaps: 9,
-  /** Behaviour shift (PRODUCT.md analytic 5): messages dropped to 0 from at least this many, */
-  dropMinMessages: 3,
-  /** messages spiked to at least this times as many and this many more, */
-  spikeRatio: 3,
-  spikeMinIncrease: 10,
-  /** typing spiked to more than this times as much, from at least this much. */
-  typingRatio: 2,
-  typingMinBefore: 5,
+  /** Behaviour shift: the shifts analytic's own thresholds (PRODUCT.md analytic 5). */
+  ...shiftRules,
 } as const;
 
 const DAY_MS = 86_400_000;
@@ -53,10 +48,6 @@ const messagesSpiked = (i: SuspicionInputRow) =>
   i.messages >= i.previousMessages + t.spikeMinIncrease;
 const typingSpiked = (i: SuspicionInputRow) =>
   i.previousTyping >= t.typingMinBefore && i.typing > t.typingRatio * i.previousTyping;
-
-/** How many of the three shifts a member shows (ranking: no strings). */
-const shiftCount = (i: SuspicionInputRow): number =>
-  (messagesDropped(i) ? 1 : 0) + (messagesSpiked(i) ? 1 : 0) + (typingSpiked(i) ? 1 : 0);
 
 const shiftFlags = (i: SuspicionInputRow): string[] =>
   [
@@ -109,7 +100,7 @@ const factors: Record<SuspicionFactorName, Factor> = {
         : 'no powerful role gained',
   },
   behaviourShift: {
-    value: (i) => clamp((100 * shiftCount(i)) / 3),
+    value: (i) => clamp((100 * shiftFlags(i).length) / 3),
     reason: (i) => {
       const flags = shiftFlags(i);
       const change = `messages ${i.previousMessages} → ${i.messages}, typing ${i.previousTyping} → ${i.typing}`;
@@ -138,18 +129,9 @@ export const toSuspicionFactorValues = (
   input: SuspicionInputRow,
   inRaidBurst: boolean,
 ): Record<SuspicionFactorName, number> => {
-  // Spelled out rather than looped over the names: every member of a guild is ranked (40,000
-  // on the benchmark dataset), and one call site per factor keeps each call monomorphic.
-  return {
-    ghost: factors.ghost.value(input, inRaidBurst),
-    lurker: factors.lurker.value(input, inRaidBurst),
-    multiClient: factors.multiClient.value(input, inRaidBurst),
-    newAccount: factors.newAccount.value(input, inRaidBurst),
-    roleEscalation: factors.roleEscalation.value(input, inRaidBurst),
-    behaviourShift: factors.behaviourShift.value(input, inRaidBurst),
-    timingRegularity: factors.timingRegularity.value(input, inRaidBurst),
-    raidJoin: factors.raidJoin.value(input, inRaidBurst),
-  };
+  const values = {} as Record<SuspicionFactorName, number>;
+  for (const name of suspicionFactorNames) values[name] = factors[name].value(input, inRaidBurst);
+  return values;
 };
 
 /**

@@ -1,5 +1,5 @@
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
 
 /** A half-open time range `[from, to)`. */
 export interface TimeRange {
@@ -20,6 +20,16 @@ export interface RollupPlan {
 
 const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
 const ceilTo = (ms: number, unit: number) => Math.ceil(ms / unit) * unit;
+/** The start of the UTC hour or day `ms` lies in, or the next one's unless `ms` starts one. */
+export const floorHour = (ms: number) => floorTo(ms, HOUR_MS);
+export const ceilHour = (ms: number) => ceilTo(ms, HOUR_MS);
+export const floorDay = (ms: number) => floorTo(ms, DAY_MS);
+export const ceilDay = (ms: number) => ceilTo(ms, DAY_MS);
+/** `[from, to)` from epoch milliseconds. */
+export const timeRange = (from: number, to: number): TimeRange => ({
+  from: new Date(from),
+  to: new Date(to),
+});
 
 /**
  * Splits `[from, to)` so that every whole UTC hour before `rolledUntil` is read from rollups

@@ -1,11 +1,15 @@
 import {
+  ceilDay,
+  ceilHour,
+  DAY_MS,
+  floorDay,
+  floorHour,
   planRollupWindows,
   type RollupPlan,
+  timeRange as range,
   type TimeRange,
   toRawPlan,
 } from './plan-rollup-ranges.ts';
-
-const DAY_MS = 86_400_000;
 
 /**
  * What a window's bulk is read from: whole days as the difference of two MemberDayTotal rows
@@ -41,12 +45,6 @@ export interface TotalsPlan {
   minus: RollupPlan;
 }
 
-const HOUR_MS = 3_600_000;
-const floorDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
-const ceilDay = (ms: number) => Math.ceil(ms / DAY_MS) * DAY_MS;
-const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
-const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
-const range = (from: number, to: number): TimeRange => ({ from: new Date(from), to: new Date(to) });
 const nothing: RollupPlan = toRawPlan([]);
 
 /**

@@ -1,8 +1,13 @@
-import { planRollupWindows, type TimeRange } from './plan-rollup-ranges.ts';
+import {
+  ceilHour,
+  DAY_MS,
+  floorHour,
+  HOUR_MS,
+  planRollupWindows,
+  timeRange as range,
+  type TimeRange,
+} from './plan-rollup-ranges.ts';
 import type { TotalsPlan } from './plan-totals.ts';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** The length of each of MemberTrailingTotal's two windows: the analytics' default window. */
 export const TRAILING_MS = 7 * DAY_MS;
@@ -34,10 +39,6 @@ export const trailingSlotRange = (anchor: Date, slot: 0 | 1): TimeRange => {
     ? { from: new Date(start), to: anchor }
     : { from: new Date(start - TRAILING_MS), to: new Date(start) };
 };
-
-const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
-const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
-const range = (from: number, to: number): TimeRange => ({ from: new Date(from), to: new Date(to) });
 
 /**
  * Reads `window` as the slot of MemberTrailingTotal (anchored at `anchor`, which the rollups
