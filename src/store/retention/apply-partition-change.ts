@@ -29,11 +29,18 @@ export const applyPartitionChange = async (
     ]);
     if (found?.oid) return 0;
     await tx.query(
-      `CREATE TABLE "${change.name}" (LIKE "${change.table}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+      `CREATE TABLE "${change.name}" (LIKE "${change.table}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)`,
+    );
+    // Generated columns (Presence's platforms) are computed again, not copied.
+    const [stored] = await tx.query<{ columns: string }>(
+      `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS columns
+       FROM pg_attribute
+       WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+      [`"${change.table}"`],
     );
     await tx.query(
       `WITH moved AS (DELETE FROM "${change.table}_default" WHERE ${range} RETURNING *)
-       INSERT INTO "${change.name}" SELECT * FROM moved`,
+       INSERT INTO "${change.name}" (${stored?.columns}) SELECT ${stored?.columns} FROM moved`,
     );
     await tx.query(
       `ALTER TABLE "${change.table}" ATTACH PARTITION "${change.name}"

@@ -1,5 +1,6 @@
 import {
-  onlinePlatformsMaskSql,
+  listedMaskOfSql,
+  onlineMaskOfSql,
   platformCountSql,
 } from '../queries/analytics/client-platforms-sql.ts';
 import { memberTotalStored } from '../queries/analytics/member-totals-sql.ts';
@@ -17,8 +18,7 @@ const inRange = (column: string) => `${column} >= $1 AND ${column} < $2`;
 const presenceFacts = `
   SELECT p."guildId", p."userId", p.timestamp AS ts, ${bucketSql('p.timestamp')} AS bucket,
     p.status <> 'offline' AS online,
-    ${onlinePlatformsMaskSql('p."clientStatus"')} AS mask,
-    (${['desktop', 'mobile', 'web', 'embedded'].map((k) => `(p."clientStatus" ? '${k}')::int`).join(' + ')}) AS keys,
+    ${onlineMaskOfSql('p.platforms')} AS mask, ${platformCountSql(listedMaskOfSql('p.platforms'))} AS keys,
     lead(p.timestamp) OVER (PARTITION BY p."guildId", p."userId", ${bucketSql('p.timestamp')}
                             ORDER BY p.timestamp) AS next
   FROM "Presence" p WHERE ${inRange('p.timestamp')}`;

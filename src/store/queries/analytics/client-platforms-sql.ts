@@ -13,11 +13,11 @@ export const isPlatformOnlineSql = (
   platform: (typeof clientPlatforms)[number],
 ): string => `COALESCE(${clientStatusSql} ->> '${platform}', 'offline') <> 'offline'`;
 
-/** The platforms not offline in `clientStatusSql` as a bit mask: desktop 1, mobile 2, web 4, embedded 8. */
-export const onlinePlatformsMaskSql = (clientStatusSql: string): string =>
-  `(${clientPlatforms
-    .map((name, bit) => `((${isPlatformOnlineSql(clientStatusSql, name)})::int << ${bit})`)
-    .join(' | ')})::smallint`;
+/** Presence's "platforms" column `platformsSql` (see the schema): the platforms not offline, as a mask. */
+export const onlineMaskOfSql = (platformsSql: string): string => `(${platformsSql} & 15)`;
+
+/** Presence's "platforms" column `platformsSql`: the platforms listed (any status), as a mask. */
+export const listedMaskOfSql = (platformsSql: string): string => `(${platformsSql} >> 4)`;
 
 /** How many platforms the mask `maskSql` holds. */
 export const platformCountSql = (maskSql: string): string =>

@@ -1,5 +1,5 @@
 import type { RollupPlan } from '../../rollups/plan-rollup-ranges.ts';
-import { onlinePlatformsMaskSql, platformCountSql } from './client-platforms-sql.ts';
+import { listedMaskOfSql, onlineMaskOfSql, platformCountSql } from './client-platforms-sql.ts';
 import type { SqlParams } from './sql-params.ts';
 
 /** `AND column IN usersSql`, or nothing without `usersSql`. */
@@ -32,8 +32,7 @@ export const presencePiecesSql = (
         CASE WHEN o AND ${platformCountSql('m')} >= 2 THEN ts END AS "lastMultiAt",
         0::bigint AS "innerMicros"
       FROM (SELECT p."userId", p.timestamp AS ts, p.status <> 'offline' AS o,
-              ${onlinePlatformsMaskSql('p."clientStatus"')} AS m,
-              (${['desktop', 'mobile', 'web', 'embedded'].map((k) => `(p."clientStatus" ? '${k}')::int`).join(' + ')}) AS k
+              ${onlineMaskOfSql('p.platforms')} AS m, ${platformCountSql(listedMaskOfSql('p.platforms'))} AS k
             FROM "Presence" p
             WHERE p."guildId" = ${guildSql} AND p.timestamp >= ${params.add(r.from)}
               AND p.timestamp < ${params.add(r.to)} ${only('p."userId"')}) s`,
@@ -63,7 +62,7 @@ export const presenceCombosSql = (
   const only = (column: string) => onlyUsersSql(column, usersSql);
   const raw = plan.raw.map(
     (r) => `SELECT "userId", m AS mask, 1 AS snapshots
-      FROM (SELECT p."userId", ${onlinePlatformsMaskSql('p."clientStatus"')} AS m FROM "Presence" p
+      FROM (SELECT p."userId", ${onlineMaskOfSql('p.platforms')} AS m FROM "Presence" p
             WHERE p."guildId" = ${guildSql} AND p.status <> 'offline'
               AND p.timestamp >= ${params.add(r.from)} AND p.timestamp < ${params.add(r.to)}
               ${only('p."userId"')}) s
