@@ -115,8 +115,8 @@ const listBehaviourShiftsSql = (sums: string, listedPresence: string) => `
   ), flagged AS (
     SELECT p.*,
       p.mb >= $6 AND p.mn = 0 AS msg_drop,
-      p.mn >= $7::numeric * p.mb AND p.mn - p.mb >= $8 AS msg_spike,
-      p.tn > $9::numeric * p.tb AND p.tb >= $10 AS typing_spike,
+      p.mn >= $7::float8 * p.mb AND p.mn - p.mb >= $8 AS msg_spike,
+      p.tn > $9::float8 * p.tb AND p.tb >= $10 AS typing_spike,
       p.pb <> 0 AND (p.pn & ~p.pb) <> 0 AS new_platform
     FROM per p
   ), scored AS (

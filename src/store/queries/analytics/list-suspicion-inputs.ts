@@ -146,7 +146,10 @@ const membersSql = (userSql: string) => `
  * $3 — each one row per member, joined to the members by {@link factsJoinSql}, not stacked and
  * grouped again (which sorted 52,000 rows to regroup 40,000 on the benchmark dataset).
  */
-export const factsCtesSql = (counts: string) => `members AS (${membersSql('$4')}
+export const factsCtesSql = (
+  counts: string,
+  members: string = membersSql('$4'),
+) => `members AS (${members}
   ), counts AS (${counts}
   ), roles AS (
     SELECT rc."userId", array_agg(DISTINCT rc."roleId" ORDER BY rc."roleId") AS roles
@@ -167,14 +170,20 @@ export const factsJoinSql = `members mb
   LEFT JOIN roles r ON r."userId" = mb."userId"
   LEFT JOIN ages a ON a."userId" = mb."userId"`;
 
-/** The columns of {@link SuspicionInputRow} but the gaps' variation, from {@link factsJoinSql}. */
-export const factsColumnsSql = `mb."discordId" AS "userId", mb.username, mb."displayName",
-  coalesce(c.presence, 0) AS "presenceCount", coalesce(c.snapshots, 0) AS snapshots,
+/**
+ * The columns of {@link SuspicionInputRow} but the member's ids and names and the gaps'
+ * variation, from {@link factsJoinSql}.
+ */
+export const factsCountColumnsSql = `coalesce(c.presence, 0) AS "presenceCount", coalesce(c.snapshots, 0) AS snapshots,
   coalesce(c.multi, 0) AS "multiClientSnapshots", coalesce(c.messages, 0) AS messages,
   coalesce(c."previousMessages", 0) AS "previousMessages", coalesce(c.typing, 0) AS typing,
   coalesce(c."previousTyping", 0) AS "previousTyping", coalesce(c.reactions, 0) AS reactions,
   GREATEST(coalesce(c.messages, 0) - 1, 0) AS "messageGaps",
   coalesce(r.roles, '{}') AS "escalatedRoleIds", a.age AS "accountAgeAtJoinMs"`;
+
+/** The columns of {@link SuspicionInputRow} but the gaps' variation, from {@link factsJoinSql}. */
+const factsColumnsSql = `mb."discordId" AS "userId", mb.username, mb."displayName",
+  ${factsCountColumnsSql}`;
 
 /** Every member's facts but message timing, one row per member, by Discord id. */
 const suspicionFactsSql = (counts: string) => `

@@ -3,7 +3,7 @@ import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { timingSumsSql } from './activity-pieces-sql.ts';
 import {
-  factsColumnsSql,
+  factsCountColumnsSql,
   factsCtesSql,
   factsJoinSql,
   gapVariationSql,
@@ -11,6 +11,7 @@ import {
   suspicionCountsSql,
   timingPiecesSql,
 } from './list-suspicion-inputs.ts';
+import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
@@ -97,17 +98,45 @@ const thresholdNames = [
   'typingMinBefore',
 ] as const;
 
+/**
+ * The guild $1's members not opted out, by internal id only: the ranking needs no names, and
+ * the listed members are named at the end (joining every member to User cost about a tenth of
+ * the statement on the benchmark dataset).
+ */
+const rankedMembersSql = `
+    SELECT gm."userId" FROM "GuildMember" gm
+    WHERE gm."guildId" = $1 AND gm."userId" NOT IN ${optedOutUserIdsSql('$1')}`;
+
+/** The columns of a ranked row after the member's Discord id and names. */
+const factNames = [
+  'presenceCount',
+  'snapshots',
+  'multiClientSnapshots',
+  'messages',
+  'previousMessages',
+  'typing',
+  'previousTyping',
+  'reactions',
+  'messageGaps',
+  'escalatedRoleIds',
+  'accountAgeAtJoinMs',
+  'gapVariation',
+  'inRaidBurst',
+] as const satisfies readonly (keyof SuspicionTopRow)[];
+
 const rankedSql = (
   params: SqlParams,
   ranking: SuspicionRanking,
   counts: string,
+  minMessagesSql: string,
   timing: string,
+  limitSql: string,
 ) => {
-  // Counts are integers; the ratios may be fractional.
+  // Counts are integers; the ratios may be fractional, multiplied as JavaScript does (float8).
   const p = Object.fromEntries(
     thresholdNames.map((name) => [
       name,
-      `${params.add(ranking[name])}::${name.endsWith('Ratio') ? 'numeric' : 'int'}`,
+      `${params.add(ranking[name])}::${name.endsWith('Ratio') ? 'float8' : 'int'}`,
     ]),
   ) as Record<(typeof thresholdNames)[number], string>;
   const values = factorValuesSql(p);
@@ -119,20 +148,29 @@ const rankedSql = (
   const total =
     weightSum === 0 ? '0' : `floor((${weighted}) / ${params.add(weightSum)}::float8 + 0.5)`;
   const raiders = params.add(ranking.raiderIds);
+  const facts = factNames.map((name) => `r."${name}"`).join(', ');
   return `
-  WITH ${factsCtesSql(counts)}, timing AS (${timingSumsSql(timing)}
+  WITH ${factsCtesSql(counts, rankedMembersSql)}, candidates AS MATERIALIZED (
+    SELECT "userId" FROM counts WHERE messages >= ${minMessagesSql}::int
+  ), timing AS (${timingSumsSql(timing)}
   ), inputs AS (
-    SELECT ${factsColumnsSql},
+    SELECT mb."userId", ${factsCountColumnsSql},
       CASE WHEN GREATEST(coalesce(c.messages, 0) - 1, 0) >= ${p.minMessageGaps} AND t.n > 0
         THEN ${gapVariationSql('t')} END AS "gapVariation",
-      mb."discordId" = ANY(${raiders}::text[]) AS "inRaidBurst"
+      mb."userId" IN (SELECT x.id FROM "User" x WHERE x."discordId" = ANY(${raiders}::text[])) AS "inRaidBurst"
     FROM ${factsJoinSql}
     LEFT JOIN timing t ON t."userId" = mb."userId"
+  ), ranked AS (
+    SELECT i.*, (${total})::int AS total
+    FROM inputs i
+    ORDER BY total DESC
+    FETCH FIRST ${limitSql} ROWS WITH TIES
   )
-  SELECT i.*, (${total})::int AS total
-  FROM inputs i
-  ORDER BY total DESC, i."userId"
-  LIMIT $5`;
+  SELECT u."discordId" AS "userId", u.username, coalesce(u."globalName", u.username) AS "displayName",
+    ${facts}, r.total
+  FROM ranked r JOIN "User" u ON u.id = r."userId"
+  ORDER BY r.total DESC, u."discordId"
+  LIMIT ${limitSql}`;
 };
 
 /**
@@ -142,7 +180,9 @@ const rankedSql = (
  * listed ones are sent back, instead of every member's inputs to be scored in JavaScript
  * (40,000 rows on the benchmark dataset: a third of the call went into sending and parsing
  * them). One statement: the counts, then the message timing of the members with enough
- * messages among them (read through the per-member indexes), roles and account ages.
+ * messages among them (listed once, read through the per-member indexes), roles and account
+ * ages; members are ranked by internal id, and the totals at or above the last listed one are
+ * named and ordered by Discord id.
  */
 export const listSuspicionTop = async (
   db: Queryable,
@@ -152,25 +192,16 @@ export const listSuspicionTop = async (
   const previous = toPreviousWindow(query.window);
   const [before, now] = await getTotalsPlans(db, query.guildId, [previous, query.window]);
   if (!before || !now) throw new Error('No plan for the windows.');
-  const params = createSqlParams([
-    query.guildId,
-    query.window.from,
-    query.window.to,
-    null,
-    query.limit,
-  ]);
+  // $1–$3 as factsCtesSql reads them.
+  const params = createSqlParams([query.guildId, query.window.from, query.window.to]);
+  const limit = params.add(query.limit);
   const counts = suspicionCountsSql([before, now], params, undefined);
   const minMessages = params.add(ranking.minMessageGaps + 1);
-  const timing = await timingPiecesSql(
-    db,
-    query,
-    now,
-    params,
-    `(SELECT "userId" FROM counts WHERE messages >= ${minMessages}::int)`,
-  );
+  // The members with enough messages for their timing, listed once for every branch that reads it.
+  const timing = await timingPiecesSql(db, query, now, params, '(SELECT "userId" FROM candidates)');
   return runAnalyticsQuery<SuspicionTopRow>(
     db,
-    rankedSql(params, ranking, counts, timing),
+    rankedSql(params, ranking, counts, minMessages, timing, limit),
     params.values,
   );
 };

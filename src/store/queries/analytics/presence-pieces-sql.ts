@@ -7,6 +7,15 @@ export const onlyUsersSql = (column: string, usersSql: string | undefined) =>
   usersSql ? `AND ${column} IN ${usersSql}` : '';
 
 /**
+ * {@link onlyUsersSql} for raw snapshots: the members as an array, so that PostgreSQL reads
+ * each one's snapshots through the per-member index ("userId", timestamp) instead of every
+ * snapshot of the range joined to them — the planner cannot see that a listed top is a few
+ * dozen members (benchmark dataset, shifts' 50: 9,979 snapshots read for 363).
+ */
+const onlyUsersArraySql = (column: string, usersSql: string | undefined) =>
+  usersSql ? `AND ${column} = ANY(ARRAY${usersSql})` : '';
+
+/**
  * A relation of presence "pieces" of the guild `guildSql` over `plan`: one per raw snapshot in
  * the raw ranges and one per rolled-up bucket (PresenceRollup) in the rolled ranges, with the
  * same columns, so an aggregate over pieces equals the aggregate over every snapshot:
@@ -35,7 +44,7 @@ export const presencePiecesSql = (
               ${onlineMaskOfSql('p.platforms')} AS m, ${platformCountSql(listedMaskOfSql('p.platforms'))} AS k
             FROM "Presence" p
             WHERE p."guildId" = ${guildSql} AND p.timestamp >= ${params.add(r.from)}
-              AND p.timestamp < ${params.add(r.to)} ${only('p."userId"')}) s`,
+              AND p.timestamp < ${params.add(r.to)} ${onlyUsersArraySql('p."userId"', usersSql)}) s`,
   );
   const rolled = plan.rolled.map(
     (r) => `SELECT "userId", "firstAt", "lastAt", "lastOnline", snapshots,
@@ -65,7 +74,7 @@ export const presenceCombosSql = (
       FROM (SELECT p."userId", ${onlineMaskOfSql('p.platforms')} AS m FROM "Presence" p
             WHERE p."guildId" = ${guildSql} AND p.status <> 'offline'
               AND p.timestamp >= ${params.add(r.from)} AND p.timestamp < ${params.add(r.to)}
-              ${only('p."userId"')}) s
+              ${onlyUsersArraySql('p."userId"', usersSql)}) s
       WHERE ${platformCountSql('m')} >= 2`,
   );
   const rolled = plan.rolled.map(
