@@ -30,7 +30,17 @@ const INDEX_ONLY_SETTINGS = `${ANALYTICS_SETTINGS}, set_config('random_page_cost
 export interface AnalyticsQueryOptions {
   /** The statement reads events through a covering index: see INDEX_ONLY_SETTINGS. */
   indexOnly?: boolean;
+  /**
+   * work_mem for the statement, e.g. `'16MB'`, where a sort of every member would otherwise
+   * spill to disk at the default 4 MB (a constant here, never user input).
+   */
+  workMem?: '16MB';
 }
+
+const settingsOf = (options: AnalyticsQueryOptions) =>
+  `${options.indexOnly ? INDEX_ONLY_SETTINGS : ANALYTICS_SETTINGS}${
+    options.workMem ? `, set_config('work_mem', '${options.workMem}', true)` : ''
+  }`;
 
 /**
  * Runs an analytic query in its own transaction with {@link ANALYTICS_SETTINGS} (or
@@ -44,7 +54,7 @@ export const runAnalyticsQuery = <Row extends object>(
 ): Promise<Row[]> => {
   if (!isPostgres(db)) return db.query<Row>(text, params);
   return db.transaction(async (tx) => {
-    await tx.query(options.indexOnly ? INDEX_ONLY_SETTINGS : ANALYTICS_SETTINGS);
+    await tx.query(settingsOf(options));
     return tx.query<Row>(text, params);
   });
 };
@@ -64,7 +74,7 @@ export const runAnalyticsSnapshot = <Row extends object>(
   if (db.kind !== 'postgres') return db.transaction(fn);
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    await tx.query(options.indexOnly ? INDEX_ONLY_SETTINGS : ANALYTICS_SETTINGS);
+    await tx.query(settingsOf(options));
     return fn(tx);
   });
 };
