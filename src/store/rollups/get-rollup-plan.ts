@@ -46,3 +46,18 @@ export const getTotalsPlans = async (
   const earliest = row?.earliest ? new Date(row.earliest) : null;
   return windows.map((w) => planTotals(w, rolledUntil, earliest, { daily: options.daily }));
 };
+
+/**
+ * {@link getTotalsPlans} for a window and the one before it (the analytics that compare them:
+ * shifts, suspicion): both plans, read with one plan of the guild's totals.
+ */
+export const getComparedTotalsPlans = async (
+  db: Queryable,
+  guildId: string,
+  previous: TimeRange,
+  window: TimeRange,
+): Promise<[before: TotalsPlan, now: TotalsPlan]> => {
+  const [before, now] = await getTotalsPlans(db, guildId, [previous, window]);
+  if (!before || !now) throw new Error('No plan for the windows.');
+  return [before, now];
+};

@@ -233,7 +233,7 @@ const slotTotals = <Suffix extends '' | 'Before'>(suffix: Suffix) => {
     'mobileHours',
     'webHours',
     'embeddedHours',
-  ] as const;
+  ] as const satisfies readonly (keyof typeof memberDayTotals.$inferSelect)[];
   return Object.fromEntries(
     names.map((name) => [`${name}${suffix}`, integer(`${name}${suffix}`).notNull()]),
   ) as Record<

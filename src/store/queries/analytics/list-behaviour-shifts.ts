@@ -1,7 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import { toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { getComparedTotalsPlans, getRollupPlan } from '../../rollups/get-rollup-plan.ts';
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { platformsArraySql } from './client-platforms-sql.ts';
@@ -162,8 +162,7 @@ export const listBehaviourShifts = async (
 ): Promise<BehaviourShiftRow[]> => {
   const previous = toPreviousWindow(query.window);
   const onlineEnd = Math.min(query.window.to.getTime(), query.now.getTime());
-  const [before, now] = await getTotalsPlans(db, query.guildId, [previous, query.window]);
-  if (!before || !now) throw new Error('No plan for the windows.');
+  const [before, now] = await getComparedTotalsPlans(db, query.guildId, previous, query.window);
   const params = createSqlParams([
     query.guildId,
     previous.from,

@@ -1,6 +1,6 @@
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getRollupPlan, getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { getComparedTotalsPlans, getRollupPlan } from '../../rollups/get-rollup-plan.ts';
 import { planReadsAnything } from '../../rollups/plan-rollup-ranges.ts';
 import { isTrailingRange, type TotalsPlan } from '../../rollups/plan-totals.ts';
 import { trailingSlotRange } from '../../rollups/plan-trailing.ts';
@@ -270,8 +270,7 @@ export const listSuspicionInputs = async (
   minMessageGaps: number,
 ): Promise<SuspicionInputRow[]> => {
   const previous = toPreviousWindow(query.window);
-  const [before, now] = await getTotalsPlans(db, query.guildId, [previous, query.window]);
-  if (!before || !now) throw new Error('No plan for the windows.');
+  const [before, now] = await getComparedTotalsPlans(db, query.guildId, previous, query.window);
   const usersSql = userDiscordId === null ? undefined : '(SELECT "userId" FROM members)';
   const factsParams = createSqlParams([
     query.guildId,

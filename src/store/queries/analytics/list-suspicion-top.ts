@@ -1,6 +1,6 @@
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
-import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { getComparedTotalsPlans } from '../../rollups/get-rollup-plan.ts';
 import { timingSumsSql } from './activity-pieces-sql.ts';
 import {
   factsCountColumnsSql,
@@ -190,8 +190,7 @@ export const listSuspicionTop = async (
   ranking: SuspicionRanking,
 ): Promise<SuspicionTopRow[]> => {
   const previous = toPreviousWindow(query.window);
-  const [before, now] = await getTotalsPlans(db, query.guildId, [previous, query.window]);
-  if (!before || !now) throw new Error('No plan for the windows.');
+  const [before, now] = await getComparedTotalsPlans(db, query.guildId, previous, query.window);
   // $1–$3 as factsCtesSql reads them.
   const params = createSqlParams([query.guildId, query.window.from, query.window.to]);
   const limit = params.add(query.limit);

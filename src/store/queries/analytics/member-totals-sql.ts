@@ -7,6 +7,7 @@ import {
   type TrailingRange,
 } from '../../rollups/plan-totals.ts';
 import { type EndSign, planWindowsEnds } from '../../rollups/plan-windows-ends.ts';
+import type { memberDayTotals } from '../../schema/rollups.ts';
 import { onlyUsersSql } from './presence-pieces-sql.ts';
 import type { SqlParams } from './sql-params.ts';
 
@@ -26,8 +27,11 @@ export const memberTotalColumns = [
 ] as const;
 export type MemberTotalColumn = (typeof memberTotalColumns)[number];
 
-/** Each column's name in MemberDayTotal. */
-export const memberTotalStored: Record<MemberTotalColumn, string> = {
+/** Each column's name in MemberDayTotal (checked against the schema). */
+export const memberTotalStored: Record<
+  MemberTotalColumn,
+  keyof typeof memberDayTotals.$inferSelect
+> = {
   snapshots: 'snapshots',
   online: 'nonOfflineSnapshots',
   multi: 'multiClientSnapshots',
