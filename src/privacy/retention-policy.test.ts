@@ -33,6 +33,8 @@ describe('decideRetention', () => {
       'GuildQuarterCount.messages': daysAgo(30).toISOString(),
       'GuildQuarterCount.typing': daysAgo(30).toISOString(),
       'GuildQuarterCount.presence': daysAgo(90).toISOString(),
+      'ChannelHourCount.messages': daysAgo(30).toISOString(),
+      'ChannelHourCount.typing': daysAgo(30).toISOString(),
       TypingEvent: daysAgo(30).toISOString(),
       ReactionEvent: daysAgo(30).toISOString(),
       ReactionLatency: daysAgo(30).toISOString(),

@@ -72,6 +72,12 @@ export const retainedTables: readonly RetainedTable[] = [
     kind: ['messages', 'typing', 'presence'],
     kindColumn: 'kind',
   },
+  {
+    table: 'ChannelHourCount',
+    timeColumn: 'bucket',
+    kind: ['messages', 'typing'],
+    kindColumn: 'kind',
+  },
   { table: 'TypingEvent', timeColumn: 'timestamp', kind: 'typing' },
   { table: 'ReactionEvent', timeColumn: 'timestamp', kind: 'reactions' },
   { table: 'ReactionLatency', timeColumn: 'timestamp', kind: 'latency' },

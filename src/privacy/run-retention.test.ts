@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../store/database.ts';
 import { updateGuildSettings } from '../store/privacy/update-guild-settings.ts';
 import {
+  INSERT_CHANNEL_HOUR_COUNTS,
   INSERT_GUILD_QUARTER_COUNTS,
   UPSERT_CHANNEL_AUTHORS,
 } from '../store/rollups/rollup-statements.ts';
@@ -42,8 +43,10 @@ const seed = async (db: Database) => {
   await message(guildB, 31, 3);
   await message(guildB, 59, 4);
   await message(guildB, 61, 5);
-  // The guild quarter-hour counts of those presences and messages, as the rollup job counts.
+  // The guild quarter-hour and channel hourly counts of those presences and messages, as the
+  // rollup job counts.
   await db.query(INSERT_GUILD_QUARTER_COUNTS, [daysAgo(1_000), now]);
+  await db.query(INSERT_CHANNEL_HOUR_COUNTS, [daysAgo(1_000), now]);
   // Their channels' authors (latest message 29 days ago in A, 31 in B), and in A a channel
   // last written in 31 days ago, one 29 days ago.
   await db.query(UPSERT_CHANNEL_AUTHORS, [daysAgo(1_000), now]);
@@ -115,6 +118,7 @@ for (const backend of testBackends()) {
         MemberDayTotal: 0,
         MemberTrailingTotal: 1,
         GuildQuarterCount: 4,
+        ChannelHourCount: 2,
         TypingEvent: 0,
         ReactionEvent: 0,
         ReactionLatency: 0,
@@ -145,12 +149,24 @@ for (const backend of testBackends()) {
         'B messages 59',
         'B presence 6',
       ]);
+      const channelCounts = await db().query<{ guildId: string; days: number }>(
+        `SELECT "guildId", round(extract(epoch FROM $1::timestamptz - bucket) / 86400)::int AS days
+         FROM "ChannelHourCount" ORDER BY 1, 2`,
+        [now],
+      );
+      expect(channelCounts.map((c) => `${c.guildId === guildA ? 'A' : 'B'} ${c.days}`)).toEqual([
+        'A 29',
+        'B 31',
+        'B 59',
+      ]);
       expect(await remaining(db(), 'MemberEvent', 'timestamp')).toEqual([364]);
       expect(await remaining(db(), 'BanRecord', 'bannedAt')).toEqual([3 * 365]);
       expect(await db().query(`SELECT token FROM "Session"`)).toEqual([{ token: 'live' }]);
       // Batches of one row: progress moves one row at a time up to the counted total.
-      expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-      expect(progress.at(-1)).toEqual({ table: 'Session', done: 14, total: 14 });
+      expect(progress.map((p) => p.done)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+      ]);
+      expect(progress.at(-1)).toEqual({ table: 'Session', done: 16, total: 16 });
     });
 
     it('moves audit rows older than a year to the archive, unchanged', async () => {

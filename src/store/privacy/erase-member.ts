@@ -53,8 +53,7 @@ export const eraseMemberIn = async (
     const tableColumns = byTable.get(table) ?? [];
     const match = tableColumns.map(memberMatchSql).join(' OR ');
     const params = toMemberMatchParams(tableColumns, ids);
-    const subtract = subtractGuildCountsSql(table, match);
-    if (subtract) await tx.query(subtract, params);
+    for (const subtract of subtractGuildCountsSql(table, match)) await tx.query(subtract, params);
     const n = await countOf(tx, `DELETE FROM "${table}" WHERE ${match}`, params);
     if (n > 0) counts.removed[table] = n;
   }

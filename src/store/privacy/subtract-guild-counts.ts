@@ -1,24 +1,51 @@
-import { guildCountSources, quarterSql } from '../rollups/rollup-statements.ts';
-import type { GuildCountKind } from '../schema/rollups.ts';
+import {
+  channelCountSources,
+  guildCountSources,
+  hourSql,
+  quarterSql,
+} from '../rollups/rollup-statements.ts';
 
-const kindsByTable = new Map<string, GuildCountKind>(
-  Object.entries(guildCountSources).map(([kind, source]) => [source.table, kind as GuildCountKind]),
-);
+/** A count table fed by event tables: where each kind comes from and how rows are bucketed. */
+interface CountTable {
+  name: string;
+  sources: Record<string, { table: string; where: string }>;
+  bucketSql: (column: string) => string;
+  /** Key columns beyond guild, kind and bucket, the same in the count and the events. */
+  keys: readonly string[];
+}
+
+const countTables: readonly CountTable[] = [
+  { name: 'GuildQuarterCount', sources: guildCountSources, bucketSql: quarterSql, keys: [] },
+  {
+    name: 'ChannelHourCount',
+    sources: channelCountSources,
+    bucketSql: hourSql,
+    keys: ['channelId'],
+  },
+];
 
 /**
- * The statement that takes the rows of `table` matching `match` (a member's, about to be
- * deleted) out of the guild quarter-hour counts they were counted in, or undefined when
- * `table` feeds no count. GuildQuarterCount has no member column, so erasure cannot find the
- * member there: their events are counted per guild and quarter and subtracted. Quarters not
- * counted yet have no row and are left alone (the rollup job will count them without the
- * member); a row that arrived after its quarter was last counted is subtracted all the same.
+ * The statements that take the rows of `table` matching `match` (a member's, about to be
+ * deleted) out of the guild quarter-hour and channel hourly counts they were counted in; none
+ * when `table` feeds no count. The counts have no member column, so erasure cannot find the
+ * member there: their events are counted per guild, bucket (and channel) and subtracted.
+ * Buckets not counted yet have no row and are left alone (the rollup job will count them
+ * without the member); a row that arrived after its bucket was last counted is subtracted all
+ * the same.
  */
-export const subtractGuildCountsSql = (table: string, match: string): string | undefined => {
-  const kind = kindsByTable.get(table);
-  if (kind === undefined) return undefined;
-  return `UPDATE "GuildQuarterCount" c SET count = c.count - m.n
-    FROM (SELECT "guildId", ${quarterSql('timestamp')} AS bucket, count(*)::int AS n
-          FROM "${table}" WHERE (${match}) AND ${guildCountSources[kind].where}
-          GROUP BY 1, 2) m
-    WHERE c."guildId" = m."guildId" AND c.kind = '${kind}' AND c.bucket = m.bucket`;
-};
+export const subtractGuildCountsSql = (table: string, match: string): string[] =>
+  countTables.flatMap((counts) =>
+    Object.entries(counts.sources)
+      .filter(([, source]) => source.table === table)
+      .map(([kind, source]) => {
+        const keys = counts.keys.map((key) => `"${key}"`);
+        return `UPDATE "${counts.name}" c SET count = c.count - m.n
+    FROM (SELECT "guildId", ${counts.bucketSql('timestamp')} AS bucket${keys.map((k) => `, ${k}`).join('')},
+            count(*)::int AS n
+          FROM "${table}" WHERE (${match}) AND ${source.where}
+          GROUP BY ${['1', '2', ...keys.map((_, i) => String(i + 3))].join(', ')}) m
+    WHERE c."guildId" = m."guildId" AND c.kind = '${kind}' AND c.bucket = m.bucket${keys
+      .map((k) => ` AND c.${k} = m.${k}`)
+      .join('')}`;
+      }),
+  );

@@ -49,4 +49,25 @@ describe('planCountRanges', () => {
       counted: null,
     });
   });
+
+  it('counts whole hours when the buckets are hours (the channel counts)', () => {
+    expect(
+      planCountRanges(
+        window('2026-01-01T10:20:00Z', '2026-01-08T10:50:00Z'),
+        at('2026-01-08T09:00:00Z'),
+        3_600_000,
+      ),
+    ).toEqual({
+      raw: [
+        window('2026-01-01T10:20:00Z', '2026-01-01T11:00:00Z'),
+        window('2026-01-08T09:00:00Z', '2026-01-08T10:50:00Z'),
+      ],
+      counted: window('2026-01-01T11:00:00Z', '2026-01-08T09:00:00Z'),
+    });
+    const inside = window('2026-01-01T10:16:00Z', '2026-01-01T10:59:00Z');
+    expect(planCountRanges(inside, at('2026-02-01T00:00:00Z'), 3_600_000)).toEqual({
+      raw: [inside],
+      counted: null,
+    });
+  });
 });

@@ -2,21 +2,25 @@ import type { TimeRange } from './plan-rollup-ranges.ts';
 
 const QUARTER_MS = 900_000;
 
-/** Where a window is read from: whole counted quarter-hours, and raw rows for the rest. */
+/** Where a window is read from: whole counted buckets, and raw rows for the rest. */
 export interface CountPlan {
   raw: TimeRange[];
   counted: TimeRange | null;
 }
 
-const floorTo = (ms: number) => Math.floor(ms / QUARTER_MS) * QUARTER_MS;
-const ceilTo = (ms: number) => Math.ceil(ms / QUARTER_MS) * QUARTER_MS;
-
 /**
- * Splits `[from, to)` so that every whole UTC quarter-hour before `countedUntil` is read from
- * the guild quarter-hour counts and the rest (the partial quarters at both ends, and everything
- * from `countedUntil` on) from raw rows. Without counts (`countedUntil` null) everything is raw.
+ * Splits `[from, to)` so that every whole UTC bucket of `bucketMs` (a quarter-hour for the
+ * guild counts, an hour for the channels') before `countedUntil` is read from the counts and
+ * the rest (the partial buckets at both ends, and everything from `countedUntil` on) from raw
+ * rows. Without counts (`countedUntil` null) everything is raw.
  */
-export const planCountRanges = (window: TimeRange, countedUntil: Date | null): CountPlan => {
+export const planCountRanges = (
+  window: TimeRange,
+  countedUntil: Date | null,
+  bucketMs = QUARTER_MS,
+): CountPlan => {
+  const floorTo = (ms: number) => Math.floor(ms / bucketMs) * bucketMs;
+  const ceilTo = (ms: number) => Math.ceil(ms / bucketMs) * bucketMs;
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
   const start = ceilTo(fromMs);

@@ -16,6 +16,7 @@ export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun
       'ActivityRollup',
       'MemberDayTotal',
       'GuildQuarterCount',
+      'ChannelHourCount',
       'ChannelAuthor',
       'MemberTrailingTotal',
       'RollupState',

@@ -6,8 +6,10 @@ import {
   setRolledUntil,
 } from './rollup-state.ts';
 import {
+  DELETE_CHANNEL_HOUR_COUNTS,
   DELETE_GUILD_QUARTER_COUNTS,
   GET_EARLIEST_EVENT,
+  INSERT_CHANNEL_HOUR_COUNTS,
   INSERT_GUILD_QUARTER_COUNTS,
 } from './rollup-statements.ts';
 
@@ -15,11 +17,13 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /**
- * Brings the guild quarter-hour counts (GuildQuarterCount) up to `until` (a whole hour, the
- * per-member rollups' watermark), one UTC day per transaction, redoing the last `redoHours`
- * counted hours as the member rollups do. They keep their own watermark, so on a database
- * rolled up before they existed the first run counts every stored event (the upgrade), and
- * the analytics read raw rows for whatever they do not cover yet. Resolves to hours counted.
+ * Brings the guild quarter-hour counts (GuildQuarterCount) and the channels' hourly counts
+ * (ChannelHourCount) up to `until` (a whole hour, the per-member rollups' watermark), one UTC
+ * day per transaction, redoing the last `redoHours` counted hours as the member rollups do.
+ * They keep their own watermark, so on a database rolled up before they existed the first run
+ * counts every stored event (the upgrade; migration 0015 forgets the watermark for the same
+ * reason), and the analytics read raw rows for whatever they do not cover yet. Resolves to
+ * hours counted.
  */
 export const rollGuildCounts = async (
   db: Database,
@@ -43,10 +47,12 @@ export const rollGuildCounts = async (
       await lockRollups(tx);
       await tx.query(DELETE_GUILD_QUARTER_COUNTS, range);
       await tx.query(INSERT_GUILD_QUARTER_COUNTS, range);
+      await tx.query(DELETE_CHANNEL_HOUR_COUNTS, range);
+      await tx.query(INSERT_CHANNEL_HOUR_COUNTS, range);
       await setRolledUntil(tx, range[1] as Date, GUILD_COUNTS_STATE_NAME);
     });
   }
   const hours = (endMs - startMs) / HOUR_MS;
-  if (hours > 24) await db.query(`ANALYZE "GuildQuarterCount"`);
+  if (hours > 24) await db.query(`ANALYZE "GuildQuarterCount", "ChannelHourCount"`);
   return hours;
 };

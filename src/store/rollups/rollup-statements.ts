@@ -154,6 +154,36 @@ export const INSERT_GUILD_QUARTER_COUNTS = `
     )
     .join('\n  UNION ALL\n  ')}`;
 
+export const hourSql = (column: string) =>
+  `date_bin('1 hour', ${column}, timestamptz '2000-01-01 00:00:00+00')`;
+
+/** The events each ChannelHourCount kind counts (GuildQuarterCount's, which carry a channel). */
+export const channelCountSources = {
+  messages: guildCountSources.messages,
+  typing: guildCountSources.typing,
+} as const;
+
+/**
+ * Replaces the channels' hourly counts of hours starting in `[$1, $2)` (whole hours: the
+ * guild counts' ranges are), written in key order so a guild's hours lie together.
+ */
+export const DELETE_CHANNEL_HOUR_COUNTS = `DELETE FROM "ChannelHourCount" WHERE ${inRange('bucket')}`;
+export const INSERT_CHANNEL_HOUR_COUNTS = `
+  INSERT INTO "ChannelHourCount" ("guildId", kind, bucket, "channelId", count)
+  SELECT * FROM (
+  ${Object.entries(channelCountSources)
+    .map(
+      ([
+        kind,
+        source,
+      ]) => `SELECT "guildId", '${kind}' AS kind, ${hourSql('timestamp')} AS bucket, "channelId",
+    count(*)::int AS count
+  FROM "${source.table}" WHERE ${inRange('timestamp')} AND ${source.where}
+  GROUP BY 1, 3, 4`,
+    )
+    .join('\n  UNION ALL\n  ')}) c
+  ORDER BY 1, 2, 3, 4`;
+
 /**
  * Each member's latest message per channel among the messages of `[$1, $2)`, merged into
  * ChannelAuthor: a pair's time only moves forward, so counting the same hours again (the

@@ -534,6 +534,19 @@ for (const backend of testBackends()) {
       [nov2('00:02', 2), nov2('00:07', 2)],
     ];
     const every = () => Promise.all(windows.map(([from, to]) => channels(from, to)));
+    /** The heatmap's member × channel matrices, whose channels are ranked by messages too. */
+    const matrices = () =>
+      Promise.all(
+        windows.map(async ([from, to]) => {
+          const query = { guildId: G, window: { from, to }, limit: 50, timeZone: 'UTC', now: to };
+          return (await getHeatmap(db(), query, 'messages')).matrix;
+        }),
+      );
+    const hourCounts = () =>
+      db().query<{ kind: string; bucket: Date; channelId: string; count: number }>(
+        `SELECT kind, bucket, "channelId", count FROM "ChannelHourCount"
+         ORDER BY "guildId", kind, bucket, "channelId"`,
+      );
     const authors = () =>
       db().query<{ channelId: string; lastMessageAt: Date }>(
         `SELECT "channelId", "lastMessageAt" FROM "ChannelAuthor" ORDER BY "guildId", "channelId", "lastMessageAt"`,
@@ -549,8 +562,22 @@ for (const backend of testBackends()) {
       await write(db(), channelScenario());
       await optOut(db(), c?.discordId ?? '', G);
       const raw = await every();
+      const rawMatrices = await matrices();
       await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
       expect(await getRolledUntil(db(), CHANNEL_AUTHORS_STATE_NAME)).toEqual(nov2('00:00', 2));
+      // Per channel and hour, everyone's (C's too: the analytics subtract opted-out members).
+      expect(
+        (await hourCounts()).map(
+          (h) => `${h.kind} ${h.bucket.toISOString()} ${h.channelId} ${h.count}`,
+        ),
+      ).toEqual([
+        `messages ${nov2('23:00').toISOString()} c2 1`,
+        `messages ${nov2('10:00', 1).toISOString()} c1 4`,
+        `messages ${nov2('10:00', 1).toISOString()} c2 1`,
+        `typing ${nov2('10:00', 1).toISOString()} c2 1`,
+        `messages ${nov2('10:00', 1).toISOString()} c1 1`,
+      ]);
+      expect(await matrices()).toEqual(rawMatrices);
       // One row per guild, channel and member, with the latest message before the watermark.
       expect(await authors()).toEqual([
         { channelId: 'c1', lastMessageAt: nov2('10:20', 1) },
@@ -588,8 +615,15 @@ for (const backend of testBackends()) {
       const erased = await every();
       expect(erased[0]?.items).toEqual([item('c1', 5, 3), item('c2', 2, 2), item('c3', 1, 1)]);
       const kept = await authors();
+      // D's message and typing event are subtracted from their channel's hour, not deleted.
+      const counted = await hourCounts();
+      expect(counted.filter((h) => h.count === 0).map((h) => `${h.kind} ${h.channelId}`)).toEqual([
+        'messages c2',
+        'typing c2',
+      ]);
       await rebuildRollups(db(), nov2('00:10', 2));
       expect(await authors()).toEqual(kept);
+      expect(await hourCounts()).toEqual(counted.filter((h) => h.count > 0));
       expect(await every()).toEqual(erased);
     });
 
@@ -597,16 +631,25 @@ for (const backend of testBackends()) {
       await write(db(), channelScenario());
       await runRollups(db(), { now: nov2('00:10', 2), settleMs: 0 });
       const kept = await authors();
+      const keptCounts = await hourCounts();
       const answers = await every();
-      // Before the upgrade: rollups up to their watermark, no pairs and no pairs' watermark.
+      const answerMatrices = await matrices();
+      // Before the upgrade: rollups up to their watermark, no pairs and no pairs' watermark;
+      // no hourly counts, and no guild counts' watermark (migration 0015 forgets it).
       await db().query(`DELETE FROM "ChannelAuthor"`);
-      await db().query(`DELETE FROM "RollupState" WHERE name = $1`, [CHANNEL_AUTHORS_STATE_NAME]);
+      await db().query(`DELETE FROM "ChannelHourCount"`);
+      await db().query(`DELETE FROM "RollupState" WHERE name = ANY($1)`, [
+        [CHANNEL_AUTHORS_STATE_NAME, GUILD_COUNTS_STATE_NAME],
+      ]);
       expect(await every()).toEqual(answers);
+      expect(await matrices()).toEqual(answerMatrices);
       const run = await runRollups(db(), { now: nov2('00:20', 2), settleMs: 0 });
       expect(run.hours).toBe(1);
       expect(await authors()).toEqual(kept);
+      expect(await hourCounts()).toEqual(keptCounts);
       expect(await getRolledUntil(db(), CHANNEL_AUTHORS_STATE_NAME)).toEqual(nov2('00:00', 2));
       expect(await every()).toEqual(answers);
+      expect(await matrices()).toEqual(answerMatrices);
     });
   });
 }

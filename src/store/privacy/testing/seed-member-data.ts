@@ -200,4 +200,12 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
      ON CONFLICT ("guildId", kind, bucket) DO UPDATE SET count = "GuildQuarterCount".count + 1`,
     [guildId, at],
   ],
+  [
+    `INSERT INTO "ChannelHourCount" ("guildId", kind, bucket, "channelId", count)
+     SELECT $1, kind, date_bin('1 hour', $2::timestamptz, timestamptz '2000-01-01 00:00:00+00'), $3, 1
+     FROM unnest(ARRAY['messages', 'typing']) AS kind
+     ON CONFLICT ("guildId", kind, bucket, "channelId")
+       DO UPDATE SET count = "ChannelHourCount".count + 1`,
+    [guildId, at, seedIds.channel],
+  ],
 ];

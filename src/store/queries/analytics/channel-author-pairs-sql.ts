@@ -1,7 +1,11 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import type { TimeRange } from '../../rollups/plan-rollup-ranges.ts';
-import { CHANNEL_AUTHORS_STATE_NAME, getRolledUntil } from '../../rollups/rollup-state.ts';
+import {
+  CHANNEL_AUTHORS_STATE_NAME,
+  GUILD_COUNTS_STATE_NAME,
+  getRolledUntil,
+} from '../../rollups/rollup-state.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsSnapshot } from './run-analytics-query.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
@@ -50,23 +54,28 @@ export const channelAuthorPairsSql = (
 
 /**
  * Runs a channel analytic's statement, which reads the window's member × channel pairs: in one
- * snapshot with ChannelAuthor's watermark (a rollup run moves both), with index-only reads.
- * `build` gets the parameters ($1 the guild, $2 the limit) and the watermark when the window
- * reads its pairs from ChannelAuthor ({@link readsChannelAuthors}), null when from raw messages.
+ * snapshot with ChannelAuthor's and the guild counts' watermarks (a rollup run moves them), with
+ * index-only reads. `build` gets the parameters ($1 the guild, $2 the limit), the watermark
+ * when the window reads its pairs from ChannelAuthor ({@link readsChannelAuthors}, null when
+ * from raw messages) and the counts' watermark (for `channelCountsSql`).
  */
 export const runOnChannelPairs = <Row extends object>(
   db: Queryable,
   query: AnalyticsQuery,
-  build: (params: SqlParams, authorsUntil: Date | null) => string,
+  build: (params: SqlParams, authorsUntil: Date | null, countedUntil: Date | null) => string,
 ): Promise<Row[]> =>
   runAnalyticsSnapshot<Row>(
     db,
     async (tx) => {
-      const authorsUntil = await getRolledUntil(tx, CHANNEL_AUTHORS_STATE_NAME);
+      const [authorsUntil, countedUntil] = await Promise.all([
+        getRolledUntil(tx, CHANNEL_AUTHORS_STATE_NAME),
+        getRolledUntil(tx, GUILD_COUNTS_STATE_NAME),
+      ]);
       const params = createSqlParams([query.guildId, query.limit]);
       const text = build(
         params,
         readsChannelAuthors(query.window, authorsUntil) ? authorsUntil : null,
+        countedUntil,
       );
       return tx.query<Row>(text, params.values);
     },

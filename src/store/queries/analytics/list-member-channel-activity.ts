@@ -1,7 +1,9 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getTotalsPlans } from '../../rollups/get-rollup-plan.ts';
+import { GUILD_COUNTS_STATE_NAME, getRolledUntil } from '../../rollups/rollup-state.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
+import { channelCountsSql } from './channel-counts-sql.ts';
 import { memberSumsSql, memberTotalsSql, totalsEndsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
@@ -29,11 +31,14 @@ export const listMemberChannelActivity = async (
   // Members' messages as the other per-member analytics read them (the running or trailing
   // totals plus the window's ends, see memberSumsSql): the default window is one row per member
   // instead of a 25,000-group hash over the window's 124,134 raw messages (benchmark dataset).
-  // Channels' messages from the raw rows through the (guildId, timestamp) covering index
-  // (see listChannelActivity), grouped by channel only; the pairs are counted for the `limit`
-  // members listed only, through the per-member index. Members are ranked before they are
-  // named: only the first `limit` (with ties) are joined to User.
-  const [plan] = await getTotalsPlans(db, query.guildId, [query.window]);
+  // Channels' messages from their hourly counts and the window's ends (channelCountsSql); the
+  // pairs are counted for the `limit` members listed only, through the per-member index.
+  // Members are ranked before they are named: only the first `limit` (with ties) are joined to
+  // User.
+  const [[plan], countedUntil] = await Promise.all([
+    getTotalsPlans(db, query.guildId, [query.window]),
+    getRolledUntil(db, GUILD_COUNTS_STATE_NAME),
+  ]);
   if (!plan) throw new Error('No plan for the window.');
   const params = createSqlParams([query.guildId, query.limit]);
   const from = params.add(query.window.from);
@@ -59,11 +64,9 @@ export const listMemberChannelActivity = async (
        JOIN "User" u ON u.id = t."userId"
        ORDER BY t.total DESC, u."discordId" LIMIT $2
      ), channels AS (
-       SELECT e."channelId", count(*)::int AS total
-       FROM "Message" e
-       WHERE e."guildId" = $1 AND ${window} AND e."userId" NOT IN ${optedOutUserIdsSql('$1')}
-       GROUP BY e."channelId"
-       ORDER BY total DESC, e."channelId" LIMIT $2
+       SELECT c."channelId", c.n::int AS total
+       FROM (${channelCountsSql('messages', query.window, countedUntil, params, '$1')}) c
+       ORDER BY total DESC, c."channelId" LIMIT $2
      ), pairs AS (
        SELECT e."userId", e."channelId", count(*)::int AS n
        FROM "Message" e
