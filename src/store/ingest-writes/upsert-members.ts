@@ -26,7 +26,7 @@ const foldMembers = (rows: Iterable<MemberRow>): MemberRow[] => {
  * columns. As a join of the parameters with "User", the planner may look memberships up by
  * guild alone (joining on the user afterwards) whenever it thinks the table small, as on a
  * fresh database: the scan then walks every entry this statement has already inserted for the
- * guild, quadratic in a big GUILD_CREATE (10,000 members took 14 s on PGlite; 0.2 s now).
+ * guild, quadratic in a big GUILD_CREATE (10,000 members took 14 s on PGlite; 0.9 s now).
  */
 const UPSERT_MEMBERS = `
   WITH s AS MATERIALIZED (
