@@ -1,4 +1,4 @@
-import type { TimeRange } from './plan-rollup-ranges.ts';
+import { ceilTo, floorTo, type TimeRange, timeRange } from './plan-rollup-ranges.ts';
 
 const QUARTER_MS = 900_000;
 
@@ -19,16 +19,13 @@ export const planCountRanges = (
   countedUntil: Date | null,
   bucketMs = QUARTER_MS,
 ): CountPlan => {
-  const floorTo = (ms: number) => Math.floor(ms / bucketMs) * bucketMs;
-  const ceilTo = (ms: number) => Math.ceil(ms / bucketMs) * bucketMs;
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
-  const start = ceilTo(fromMs);
-  const end = Math.min(floorTo(toMs), floorTo(countedUntil?.getTime() ?? 0));
+  const start = ceilTo(fromMs, bucketMs);
+  const end = Math.min(floorTo(toMs, bucketMs), floorTo(countedUntil?.getTime() ?? 0, bucketMs));
   if (countedUntil === null || start >= end) return { raw: [window], counted: null };
-  const range = (a: number, b: number) => ({ from: new Date(a), to: new Date(b) });
   return {
-    raw: [range(fromMs, start), range(end, toMs)].filter((r) => r.from < r.to),
-    counted: range(start, end),
+    raw: [timeRange(fromMs, start), timeRange(end, toMs)].filter((r) => r.from < r.to),
+    counted: timeRange(start, end),
   };
 };

@@ -18,8 +18,9 @@ export interface RollupPlan {
   rolled: RolledRange[];
 }
 
-const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
-const ceilTo = (ms: number, unit: number) => Math.ceil(ms / unit) * unit;
+/** The start of the UTC bucket of `unit` ms that `ms` lies in, or of the next one unless `ms` starts one. */
+export const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
+export const ceilTo = (ms: number, unit: number) => Math.ceil(ms / unit) * unit;
 /** The start of the UTC hour or day `ms` lies in, or the next one's unless `ms` starts one. */
 export const floorHour = (ms: number) => floorTo(ms, HOUR_MS);
 export const ceilHour = (ms: number) => ceilTo(ms, HOUR_MS);

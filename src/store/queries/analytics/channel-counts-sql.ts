@@ -1,11 +1,9 @@
 import { planCountRanges } from '../../rollups/plan-count-ranges.ts';
-import type { TimeRange } from '../../rollups/plan-rollup-ranges.ts';
+import { HOUR_MS, type TimeRange } from '../../rollups/plan-rollup-ranges.ts';
 import { channelCountSources } from '../../rollups/rollup-statements.ts';
 import type { ChannelCountKind } from '../../schema/rollups.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import type { SqlParams } from './sql-params.ts';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * A relation of "channelId", n: the guild `guildSql`'s `kind` events per channel in `window`,
