@@ -48,13 +48,17 @@ export const getSuspicion = async (
   query: AnalyticsQuery,
   weights: SuspicionWeights = suspicionWeights,
 ) => {
-  const bursts = await listJoinBursts(
+  // The raid bursts are read while the ranking reads its plans (two connections on a pool).
+  const ranking = listJoinBursts(
     db,
     { ...query, limit: analyticsDefaults.maxLimit },
     burstDefaults,
-  );
-  const raiderIds = [...new Set(bursts.flatMap((b) => b.memberIds))];
-  const top = await listSuspicionTop(db, query, { ...suspicionThresholds, weights, raiderIds });
+  ).then((bursts) => ({
+    ...suspicionThresholds,
+    weights,
+    raiderIds: [...new Set(bursts.flatMap((b) => b.memberIds))],
+  }));
+  const top = await listSuspicionTop(db, query, ranking);
   return {
     guildId: query.guildId,
     window: toWindowJson(query.window),

@@ -4,6 +4,7 @@ import {
   type FactorValue,
   type SuspicionFactorName,
   suspicionFactorNames,
+  suspicionWeights,
 } from './score-suspicion.ts';
 
 /** The thresholds the factors use; ghost and lurker thresholds are PRODUCT.md's defaults. */
@@ -16,6 +17,12 @@ export const suspicionThresholds = {
   /** Behaviour shift: the shifts analytic's own thresholds (PRODUCT.md analytic 5). */
   ...shiftRules,
 } as const;
+
+/**
+ * The scoring every suspicion call uses unless given other weights: the thresholds above and
+ * the default weights. The rollup job scores each member under it ahead of requests.
+ */
+export const defaultSuspicionScoring = { ...suspicionThresholds, weights: suspicionWeights };
 
 const DAY_MS = 86_400_000;
 const clamp = (n: number) => Math.min(100, Math.max(0, Math.round(n)));

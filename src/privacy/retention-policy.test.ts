@@ -30,6 +30,7 @@ describe('decideRetention', () => {
       ChannelAuthor: daysAgo(30).toISOString(),
       MemberDayTotal: daysAgo(30).toISOString(),
       MemberTrailingTotal: daysAgo(30).toISOString(),
+      MemberSuspicionBase: daysAgo(30).toISOString(),
       'GuildQuarterCount.messages': daysAgo(30).toISOString(),
       'GuildQuarterCount.typing': daysAgo(30).toISOString(),
       'GuildQuarterCount.presence': daysAgo(90).toISOString(),

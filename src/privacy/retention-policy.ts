@@ -65,6 +65,12 @@ export const retainedTables: readonly RetainedTable[] = [
     timeColumn: 'coversFrom',
     kind: ['presence', 'messages', 'typing', 'reactions'],
   },
+  // Scored from the trailing totals (and joins): they go with them.
+  {
+    table: 'MemberSuspicionBase',
+    timeColumn: 'coversFrom',
+    kind: ['presence', 'messages', 'typing', 'reactions'],
+  },
   // Guild counts per kind (no member column): each kind's rows with that kind's events.
   {
     table: 'GuildQuarterCount',

@@ -19,6 +19,7 @@ export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun
       'ChannelHourCount',
       'ChannelAuthor',
       'MemberTrailingTotal',
+      'MemberSuspicionBase',
       'RollupState',
     ]) {
       await tx.query(`DELETE FROM "${table}"`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyticsQuery } from '../../analytics/analytics-query.ts';
 import {
   guildRows,
+  instants,
   messageRows,
   optOut,
   presenceRows,
@@ -19,6 +20,7 @@ import { getOverview } from '../../analytics/overview.ts';
 import { suspicionTotal } from '../../analytics/score-suspicion.ts';
 import { getSuspicion } from '../../analytics/suspicion.ts';
 import {
+  defaultSuspicionScoring,
   suspicionThresholds,
   toSuspicionFactorValues,
 } from '../../analytics/to-suspicion-factors.ts';
@@ -30,6 +32,7 @@ import { eraseMember } from '../privacy/erase-member.ts';
 import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
 import { listJoinBursts } from '../queries/analytics/list-join-bursts.ts';
 import { listSuspicionInputs } from '../queries/analytics/list-suspicion-inputs.ts';
+import { listSuspicionTop } from '../queries/analytics/list-suspicion-top.ts';
 import { testBackends, useTestDatabase } from '../testing/test-database.ts';
 import { getTotalsPlans } from './get-rollup-plan.ts';
 import { rebuildRollups } from './rebuild-rollups.ts';
@@ -739,6 +742,186 @@ for (const backend of testBackends()) {
          FROM "MemberTrailingTotal"`,
       );
       expect(rows).toEqual({ guilds: 2, anchors: 2 });
+    });
+
+    it('score suspicion ahead, and afresh every member something changed for since (issue 5)', async () => {
+      await sixteenDays();
+      // Quiet members: joined 20 days ago on young accounts, q0–q2 and q12 seen only inside
+      // the window (lurkers); q12 does nothing else.
+      const quiet = Array.from({ length: 13 }, (_, i) => ({
+        discordId: `13000000000000${String(i + 10)}`,
+        username: `q${i}`,
+      }));
+      const joinedAt = END - 20 * DAY;
+      const join = (m: (typeof quiet)[number], at: number, ageDays: number) => ({
+        guildId: G,
+        userDiscordId: m.discordId,
+        type: 'join' as const,
+        accountCreatedAt: new Date(at - ageDays * DAY),
+        timestamp: new Date(at),
+      });
+      const [q0, q1, q2, q3, q4, q5] = quiet as [
+        (typeof quiet)[number],
+        (typeof quiet)[number],
+        (typeof quiet)[number],
+        (typeof quiet)[number],
+        (typeof quiet)[number],
+        (typeof quiet)[number],
+      ];
+      const ADMIN = '990000000000000001';
+      const newbie = { discordId: '130000000000009998', username: 'newbie' };
+      await write(db(), {
+        ...guildRows(G, quiet),
+        roles: [
+          {
+            id: ADMIN,
+            guildId: G,
+            name: 'Admin',
+            permissions: '8',
+            position: 1,
+            managed: false,
+          },
+        ],
+        memberRoles: [q3, q4].map((m) => ({
+          guildId: G,
+          userDiscordId: m.discordId,
+          roleIds: [],
+          timestamp: new Date(joinedAt),
+          baseline: true,
+        })),
+        // Ten joins within five minutes inside slot 0 make a raid burst of q6–q11 and four
+        // busy members.
+        memberEvents: [
+          ...quiet.map((m, i) => join(m, joinedAt, 2 + 3 * i)),
+          ...[...quiet.slice(6, 12), ...members.slice(0, 4)].map((m, i) =>
+            join(m, END - 2 * DAY + i * 10_000, 400),
+          ),
+        ],
+        presences: [q0, q1, q2, quiet[12] ?? q0].flatMap((m) =>
+          presenceRows(G, m.discordId, instants(new Date(END - 3 * DAY), 6, 10)),
+        ),
+        messages: [
+          // q0: twelve messages that leave the window between the base and the calls.
+          ...messageRows(G, q0.discordId, instants(new Date(END - 7 * DAY - 15 * 60_000), 12, 0.5)),
+          // q1: four that leave the previous window so.
+          ...messageRows(G, q1.discordId, instants(new Date(END - 14 * DAY - 15 * 60_000), 4, 1)),
+          // q2: twelve a minute apart (regular), one more after the base.
+          ...messageRows(G, q2.discordId, instants(new Date(END - 2 * DAY), 12, 1)),
+        ],
+      });
+      // q3 is given Administrator inside slot 0, before the anchor.
+      await write(db(), {
+        memberRoles: [
+          {
+            guildId: G,
+            userDiscordId: q3.discordId,
+            roleIds: [ADMIN],
+            baseline: false,
+            timestamp: new Date(END - 3 * DAY),
+          },
+        ],
+      });
+      // Scored 20 minutes before the calls; the rows after that are the scenario's own.
+      const endsAt = new Date(END - 20 * 60_000);
+      await runRollups(db(), { now: new Date(END - 30 * HOUR), settleMs: 0 });
+      await runRollups(db(), { now: endsAt, settleMs: 0 });
+      const stored = await db().query<{ guildId: string; n: number }>(
+        `SELECT "guildId", count(*)::int AS n FROM "MemberSuspicionBase"
+         WHERE "endsAt" = $1 GROUP BY 1 ORDER BY 1`,
+        [endsAt],
+      );
+      // Every member of G but the opted-out one (members[5]), and OTHER's members.
+      expect(stored).toEqual([
+        { guildId: G, n: members.length + quiet.length - 1 },
+        { guildId: OTHER, n: 4 },
+      ]);
+      // Since: q4 becomes an admin, q5 rejoins on a half-day-old account.
+      await write(db(), {
+        memberRoles: [
+          {
+            guildId: G,
+            userDiscordId: q4.discordId,
+            roleIds: [ADMIN],
+            baseline: false,
+            timestamp: new Date(END - 10 * 60_000),
+          },
+        ],
+        memberEvents: [join(q5, END - 5 * 60_000, 0.5), join(newbie, END - 8 * 60_000, 0.2)],
+        messages: messageRows(G, q2.discordId, [new Date(END - 5 * 60_000)]),
+      });
+      // newbie joins after the base on a young account and is seen (no stored inputs).
+      await write(db(), {
+        ...guildRows(G, [newbie]),
+        presences: presenceRows(G, newbie.discordId, instants(new Date(END - 7 * 60_000), 6, 1)),
+      });
+      const query = (limit: number): AnalyticsQuery => ({
+        guildId: G,
+        window: { from: new Date(END - 7 * DAY), to: new Date(END) },
+        limit,
+        timeZone: 'UTC',
+        now: new Date(END),
+      });
+      const bursts = await listJoinBursts(db(), query(500), burstDefaults);
+      const ranking = {
+        ...defaultSuspicionScoring,
+        raiderIds: [...new Set(bursts.flatMap((b) => b.memberIds))],
+      };
+      expect(ranking.raiderIds).toHaveLength(10);
+      const both = (limit: number, weights = ranking.weights) =>
+        Promise.all(
+          [true, false].map((useBase) =>
+            listSuspicionTop(db(), query(limit), { ...ranking, weights }, { useBase }),
+          ),
+        );
+      for (const limit of [1, 3, 7, 50]) {
+        const [ahead, afresh] = await both(limit);
+        expect(ahead).toEqual(afresh);
+      }
+      const [all] = await both(50);
+      // Seven members score above the total of no inputs (0): the first seven are read ahead.
+      expect(all?.[6]?.total).toBeGreaterThan(0);
+      // The list holds quiet members scored ahead (q0–q2, q6–q11 as raiders are not) and each
+      // kind of change: a role (q3 before the anchor, q4 after), a rejoin (q5).
+      const byName = new Map(all?.map((r) => [r.username, r]));
+      expect(byName.get('q4')?.escalatedRoleIds).toEqual([ADMIN]);
+      expect(byName.get('q3')?.escalatedRoleIds).toEqual([ADMIN]);
+      expect(byName.get('q5')?.accountAgeAtJoinMs).toBe(0.5 * DAY);
+      expect(byName.get('q6')?.inRaidBurst).toBe(true);
+      expect(byName.get('q0')?.presenceCount).toBe(6);
+      // Other weights are never read from totals scored with the defaults.
+      const weights = { ...ranking.weights, lurker: 90 };
+      const [ahead, afresh] = await both(5, weights);
+      expect(ahead).toEqual(afresh);
+      // The stored total is what ranks an untouched member (q12)…
+      const tamper = (username: string) =>
+        db().query(
+          `UPDATE "MemberSuspicionBase" SET total = 100
+           WHERE "userId" = (SELECT id FROM "User" WHERE username = $1)`,
+          [username],
+        );
+      await tamper('q12');
+      expect((await both(1)).map((rows) => rows[0]?.username)).toEqual(['q12', all?.[0]?.username]);
+      await db().query(
+        `UPDATE "MemberSuspicionBase" SET total = $1
+         WHERE "userId" = (SELECT id FROM "User" WHERE username = 'q12')`,
+        [byName.get('q12')?.total],
+      );
+      // …and is not read for members scored afresh: at the ends (m1), a role (q3, q4), a
+      // rejoin (q5), a raid (q6).
+      for (const name of ['m1', 'q3', 'q4', 'q5', 'q6']) await tamper(name);
+      const [ahead1, afresh1] = await both(7);
+      expect(ahead1).toEqual(afresh1);
+      // A member since the base who did nothing (no stored inputs, no changes) has no inputs:
+      // listed by a list long enough to reach the total of no inputs, which scores everyone.
+      await write(db(), guildRows(G, [{ discordId: '110000000000009999', username: 'newcomer' }]));
+      // A list that ends on the newcomer (total 0) must have scored everyone.
+      const reach = ((await both(50))[1]?.findIndex((r) => r.username === 'newcomer') ?? 0) + 1;
+      expect(reach).toBeGreaterThan(7);
+      for (const limit of [7, reach, 50]) {
+        const [ahead2, afresh2] = await both(limit);
+        expect(ahead2).toEqual(afresh2);
+      }
+      expect((await both(50))[0]?.map((r) => r.username)).toContain('newcomer');
     });
 
     it('are written once per anchor, keep the previous one, and follow erasure and rebuilds', async () => {

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   numeric,
@@ -303,4 +304,45 @@ export const memberTrailingTotals = pgTable(
     gapSquares: numeric('gapSquares').notNull().default('0'),
   },
   (t) => [primaryKey({ columns: [t.guildId, t.anchor, t.userId] })],
+);
+
+/**
+ * Each member's suspicion scored ahead of requests: the inputs of the suspicion analytic for
+ * the 7 days before `endsAt` (and the 7 before those) — counts, message timing, the account age
+ * at the latest join before `endsAt`, powerful roles added, no raid join — and the weighted
+ * total of their factors under the scoring `scoring` names (a digest of the weights and
+ * thresholds, see suspicionScoringKey). A request for a 7-day window ending shortly after
+ * `endsAt` then scores only the members something changed for since (events between the two
+ * windows, roles added, joins, raid bursts) and takes the others' totals from here, in index
+ * order (see listSuspicionTop). Written by every run of the rollup job for every member of
+ * each guild (opted-out users left out); the previous run's rows are kept for readers that
+ * chose them. Per guild and member (erasure, guild purge), and deleted by retention once its
+ * earliest instant (`coversFrom`, endsAt − 14 days) has expired.
+ */
+export const memberSuspicionBases = pgTable(
+  'MemberSuspicionBase',
+  {
+    guildId: guildRef(),
+    endsAt: at('endsAt').notNull(),
+    coversFrom: at('coversFrom').notNull(),
+    userId: userRef(),
+    /** The scoring the totals were computed with (a digest of weights and thresholds). */
+    scoring: text('scoring').notNull(),
+    total: integer('total').notNull(),
+    presenceCount: integer('presenceCount').notNull(),
+    snapshots: integer('snapshots').notNull(),
+    multiClientSnapshots: integer('multiClientSnapshots').notNull(),
+    messages: integer('messages').notNull(),
+    previousMessages: integer('previousMessages').notNull(),
+    typing: integer('typing').notNull(),
+    previousTyping: integer('previousTyping').notNull(),
+    reactions: integer('reactions').notNull(),
+    accountAgeAtJoinMs: doublePrecision('accountAgeAtJoinMs'),
+    gapVariation: doublePrecision('gapVariation'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.endsAt, t.userId] }),
+    // Read backwards for the highest totals first.
+    index('MemberSuspicionBase_guildId_endsAt_total_idx').on(t.guildId, t.endsAt, t.total),
+  ],
 );

@@ -49,7 +49,7 @@ const POWERFUL_PERMISSIONS = (0x8 | 0x20 | 0x10000000 | 0x4 | 0x2).toString();
 const PERMISSION_BITS_MODULUS = '536870912';
 
 /** The counts summed per member over both windows, in the facts' column order. */
-const countNames = [
+export const countNames = [
   'presence',
   'snapshots',
   'multi',
@@ -140,6 +140,17 @@ const membersSql = (userSql: string) => `
       AND ${notOptedOutSql('u."discordId"', 'gm."guildId"')}`;
 
 /**
+ * Per member, the powerful roles added in the window [$2, $3) of the guild $1 (see
+ * SuspicionInputRow's escalatedRoleIds): "userId", roles.
+ */
+export const escalatedRolesSql = `
+    SELECT rc."userId", array_agg(DISTINCT rc."roleId" ORDER BY rc."roleId") AS roles
+    FROM "RoleChange" rc JOIN "GuildRole" gr ON gr.id = rc."roleId"
+    WHERE rc."guildId" = $1 AND rc.timestamp >= $2 AND rc.timestamp < $3 AND rc.action = 'added'
+      AND ((gr.permissions::numeric % ${PERMISSION_BITS_MODULUS})::bigint & ${POWERFUL_PERMISSIONS}) <> 0
+    GROUP BY 1`;
+
+/**
  * The CTEs of every member's facts but message timing: members (of the guild $1, or only the
  * one whose Discord id is $4), counts (one row per member, see suspicionCountsSql), the
  * powerful roles added in the window [$2, $3) and the account age at the latest join before
@@ -151,12 +162,7 @@ export const factsCtesSql = (
   members: string = membersSql('$4'),
 ) => `members AS (${members}
   ), counts AS (${counts}
-  ), roles AS (
-    SELECT rc."userId", array_agg(DISTINCT rc."roleId" ORDER BY rc."roleId") AS roles
-    FROM "RoleChange" rc JOIN "GuildRole" gr ON gr.id = rc."roleId"
-    WHERE rc."guildId" = $1 AND rc.timestamp >= $2 AND rc.timestamp < $3 AND rc.action = 'added'
-      AND ((gr.permissions::numeric % ${PERMISSION_BITS_MODULUS})::bigint & ${POWERFUL_PERMISSIONS}) <> 0
-    GROUP BY 1
+  ), roles AS (${escalatedRolesSql}
   ), ages AS (
     SELECT DISTINCT ON ("userId") "userId",
            extract(epoch FROM timestamp - "accountCreatedAt")::float8 * 1000 AS age

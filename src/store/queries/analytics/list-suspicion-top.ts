@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { type AnalyticsQuery, toPreviousWindow } from '../../../analytics/analytics-query.ts';
 import type { Queryable } from '../../database.ts';
 import { getComparedTotalsPlans } from '../../rollups/get-rollup-plan.ts';
-import { timingSumsSql } from './activity-pieces-sql.ts';
+import type { RollupPlan, TimeRange } from '../../rollups/plan-rollup-ranges.ts';
+import { activityPiecesSql, timingSumsSql } from './activity-pieces-sql.ts';
 import {
+  countNames,
+  escalatedRolesSql,
   factsCountColumnsSql,
   factsCtesSql,
   factsJoinSql,
@@ -11,7 +15,9 @@ import {
   suspicionCountsSql,
   timingPiecesSql,
 } from './list-suspicion-inputs.ts';
+import { memberSumsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
+import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsQuery } from './run-analytics-query.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
@@ -124,6 +130,276 @@ const factNames = [
   'inRaidBurst',
 ] as const satisfies readonly (keyof SuspicionTopRow)[];
 
+/** The thresholds of `ranking` as parameters, cast as JavaScript compares them. */
+export const thresholdParams = (params: SqlParams, ranking: SuspicionScoring) =>
+  // Counts are integers; the ratios may be fractional, multiplied as JavaScript does (float8).
+  Object.fromEntries(
+    thresholdNames.map((name) => [
+      name,
+      `${params.add(ranking[name])}::${name.endsWith('Ratio') ? 'float8' : 'int'}`,
+    ]),
+  ) as Record<(typeof thresholdNames)[number], string>;
+
+/**
+ * The suspicion total (int, 0–100) of a row `i` of inputs (the columns of SuspicionTopRow's
+ * facts), as suspicionTotal computes it: the weighted factor values over the weights' sum,
+ * rounded. `p`: the thresholds' parameters (thresholdParams).
+ */
+export const suspicionTotalSql = (
+  params: SqlParams,
+  ranking: SuspicionScoring,
+  p: ReturnType<typeof thresholdParams>,
+): string => {
+  const values = factorValuesSql(p);
+  const weights = Object.entries(ranking.weights) as [SuspicionFactorKey, number][];
+  const weightSum = weights.reduce((sum, [, w]) => sum + w, 0);
+  const weighted = weights
+    .map(([name, w]) => `${params.add(w)}::float8 * (${values[name]})`)
+    .join('\n      + ');
+  return weightSum === 0
+    ? '0'
+    : `(floor((${weighted}) / ${params.add(weightSum)}::float8 + 0.5))::int`;
+};
+
+/** A ranking without its raiders: what MemberSuspicionBase's totals were computed with. */
+export type SuspicionScoring = Omit<SuspicionRanking, 'raiderIds'>;
+
+/**
+ * A digest naming `scoring`'s thresholds and weights, stored with each MemberSuspicionBase
+ * total: totals computed under other ones (older defaults, weights passed to one call) are
+ * never read as this scoring's.
+ */
+export const suspicionScoringKey = (scoring: SuspicionScoring): string =>
+  createHash('sha256')
+    .update(
+      JSON.stringify([
+        thresholdNames.map((name) => scoring[name]),
+        Object.entries(scoring.weights).sort(([a], [b]) => (a < b ? -1 : 1)),
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 16);
+
+/** The window MemberSuspicionBase scores: the 7 days before its `endsAt`, as the default one. */
+export const BASE_WINDOW_MS = 7 * 86_400_000;
+
+/**
+ * How long after a base's end a request may still read it: the rollup job writes one every
+ * run (5 minutes by default), so this only matters when the job stopped; later requests score
+ * every member.
+ */
+export const BASE_MAX_LAG_MS = 3_600_000;
+
+/**
+ * Where a ranking reads MemberSuspicionBase: its end, the scoring key its totals carry, and
+ * the rows between it and the request's windows (`ends`: per member, signed counts).
+ */
+interface BaseRead {
+  endsAt: string;
+  scoring: string;
+  ends: string;
+}
+
+/** The count columns stored with a member's inputs in MemberSuspicionBase `b`. */
+const storedCounts: Record<(typeof countNames)[number], string> = {
+  presence: 'b."presenceCount"',
+  snapshots: 'b.snapshots',
+  multi: 'b."multiClientSnapshots"',
+  messages: 'b.messages',
+  previousMessages: 'b."previousMessages"',
+  typing: 'b.typing',
+  previousTyping: 'b."previousTyping"',
+  reactions: 'b.reactions',
+};
+
+/**
+ * The raw rows between a base ending at `endsAt` (its window [endsAt − 7 d, endsAt), the one
+ * before it [endsAt − 14 d, endsAt − 7 d)) and a request's 7-day window [from, to) with
+ * to ≥ endsAt: per member (one row each) the signed counts of countNames — [endsAt, to) added
+ * to the window; [endsAt − 7 d, from) taken from it and added to the previous window;
+ * [endsAt − 14 d, from − 7 d) taken from the previous window — and "moved", the messages in
+ * the first two (the window's message timing changed). Raw rows only: each range is as long as
+ * the time since the base was written.
+ */
+const baseEndsSql = (params: SqlParams, endsAt: Date, window: TimeRange): string => {
+  const raw = (from: number, to: number): RollupPlan => ({
+    raw: from < to ? [{ from: new Date(from), to: new Date(to) }] : [],
+    rolled: [],
+  });
+  const [added, moved, dropped] = [
+    raw(endsAt.getTime(), window.to.getTime()),
+    raw(endsAt.getTime() - BASE_WINDOW_MS, window.from.getTime()),
+    raw(endsAt.getTime() - 2 * BASE_WINDOW_MS, window.from.getTime() - BASE_WINDOW_MS),
+  ];
+  const row = (values: string[]) =>
+    [...countNames, 'moved'].map((c, i) => `${values[i] ?? '0'} AS "${c}"`).join(', ');
+  const presence = (plan: RollupPlan, sign: '' | '-') =>
+    plan.raw.length === 0
+      ? []
+      : [
+          `SELECT p."userId", ${row([`${sign}p.online`, `${sign}p.snapshots`, `${sign}p."multiKey"`])}
+        FROM (${presencePiecesSql(plan, params, '$1')}) p`,
+        ];
+  const activity = (plan: RollupPlan, values: string[]) =>
+    plan.raw.length === 0
+      ? []
+      : [
+          `SELECT a."userId", ${row(values)}
+        FROM (${activityPiecesSql(plan, params, '$1')}) a`,
+        ];
+  const branches = [
+    ...presence(added, ''),
+    ...presence(moved, '-'),
+    ...activity(added, [
+      '0',
+      '0',
+      '0',
+      'a.messages',
+      '0',
+      'a.typing',
+      '0',
+      'a.reactions',
+      'a.messages',
+    ]),
+    ...activity(moved, [
+      '0',
+      '0',
+      '0',
+      '-a.messages',
+      'a.messages',
+      '-a.typing',
+      'a.typing',
+      '-a.reactions',
+      'a.messages',
+    ]),
+    ...activity(dropped, ['0', '0', '0', '0', '-a.messages', '0', '-a.typing', '0', '0']),
+  ];
+  return memberSumsSql('', branches, [...countNames, 'moved']);
+};
+
+/**
+ * The CTEs of factsCtesSql when MemberSuspicionBase is read (`base`), for the members scored
+ * afresh only (`fresh`), and what the stored totals need (`kept`):
+ *
+ * - end_sums: per member, the rows between the base and the windows (baseEndsSql);
+ * - touched, fresh: the members (not opted out) something changed for since the base — rows
+ *   between the base and the windows, a role added since the base window's start (powerful or
+ *   not: a role's permissions may have changed), a join after the base's end (the account age
+ *   is at the latest join before the window's end), a raid burst — with their stored inputs if
+ *   any. Stored rows are written for every member and deleted only with the member's own rows
+ *   (erasure, opt-out, purge), so a stored row is a member; the others are looked up. For
+ *   every other member with stored inputs they are the window's, so is the stored total; a
+ *   member with neither stored inputs nor changes (new since the base, nothing done) has none
+ *   at all, and ranks with the total of no inputs (see listSuspicionTop);
+ * - counts: the stored counts plus end_sums (`unstored`: every count of the window, for the
+ *   members without stored inputs), and whether the message timing is read again (`timed`:
+ *   no stored inputs, or messages moved in or out of the window) or is the stored variation;
+ *   ages: the stored age, or the latest join before the window's end.
+ */
+const freshCtesSql = (base: BaseRead, raiders: string, unstoredCounts: string) => {
+  const joinedSince = `SELECT e."userId" FROM "MemberEvent" e
+        WHERE e."guildId" = $1 AND e.type = 'join' AND e.timestamp >= ${base.endsAt} AND e.timestamp < $3`;
+  const sum = (c: (typeof countNames)[number]) =>
+    `CASE WHEN f.stored THEN f."${c}" + coalesce(x."${c}", 0) ELSE coalesce(u."${c}", 0) END::int AS "${c}"`;
+  return `end_sums AS MATERIALIZED (${base.ends}
+  ), touched AS MATERIALIZED (
+    SELECT "userId" FROM end_sums
+    UNION
+    SELECT rc."userId" FROM "RoleChange" rc
+    WHERE rc."guildId" = $1 AND rc.timestamp >= ${base.endsAt}::timestamptz - interval '7 days'
+      AND rc.timestamp < $3 AND rc.action = 'added'
+    UNION
+    ${joinedSince}
+    UNION
+    SELECT x.id FROM "User" x WHERE x."discordId" = ANY(${raiders}::text[])
+  ), fresh AS MATERIALIZED (
+    SELECT t."userId", b."userId" IS NOT NULL AS stored, b."accountAgeAtJoinMs" AS age,
+      b."gapVariation", ${countNames.map((c) => `${storedCounts[c]} AS "${c}"`).join(', ')}
+    FROM touched t
+    LEFT JOIN "MemberSuspicionBase" b ON b."guildId" = $1 AND b."endsAt" = ${base.endsAt}
+      AND b.scoring = ${base.scoring} AND b."userId" = t."userId"
+    WHERE t."userId" NOT IN ${optedOutUserIdsSql('$1')}
+      AND (b."userId" IS NOT NULL
+        OR EXISTS (SELECT 1 FROM "GuildMember" gm WHERE gm."guildId" = $1 AND gm."userId" = t."userId"))
+  ), members AS (SELECT "userId" FROM fresh
+  ), unstored AS (${unstoredCounts}
+  ), counts AS (
+    SELECT f."userId", ${countNames.map(sum).join(', ')},
+      NOT f.stored OR coalesce(x.moved, 0) <> 0 AS timed, f."gapVariation" AS "storedVariation"
+    FROM fresh f
+    LEFT JOIN end_sums x ON x."userId" = f."userId"
+    LEFT JOIN unstored u ON u."userId" = f."userId"
+  ), roles AS (${escalatedRolesSql}
+  ), ages AS (
+    SELECT f."userId", CASE WHEN f.stored AND f."userId" NOT IN (${joinedSince}) THEN f.age ELSE (
+        SELECT extract(epoch FROM e.timestamp - e."accountCreatedAt")::float8 * 1000
+        FROM "MemberEvent" e
+        WHERE e."guildId" = $1 AND e."userId" = f."userId" AND e.type = 'join' AND e.timestamp < $3
+        ORDER BY e.timestamp DESC LIMIT 1) END AS age
+    FROM fresh f
+  )`;
+};
+
+/**
+ * MemberSuspicionBase's stored inputs as a row of inputs (`b`): no role escalation nor raid
+ * join there (members with either are scored afresh).
+ */
+const baseFactsSql = `b."presenceCount", b.snapshots, b."multiClientSnapshots", b.messages,
+      b."previousMessages", b.typing, b."previousTyping", b.reactions,
+      GREATEST(b.messages - 1, 0) AS "messageGaps", '{}'::text[] AS "escalatedRoleIds",
+      b."accountAgeAtJoinMs", b."gapVariation", false AS "inRaidBurst"`;
+
+/**
+ * The `limit` members of MemberSuspicionBase with the highest totals (and those tied with the
+ * last), as rows of inputs with their totals: read backwards through the total's index,
+ * leaving out the members scored afresh, opted-out users and those no longer members.
+ */
+const keptSql = (base: BaseRead, limitSql: string) => `
+    SELECT b."userId", ${baseFactsSql}, b.total
+    FROM "MemberSuspicionBase" b
+    WHERE b."guildId" = $1 AND b."endsAt" = ${base.endsAt} AND b.scoring = ${base.scoring}
+      AND b."userId" NOT IN (SELECT "userId" FROM fresh)
+      AND b."userId" NOT IN ${optedOutUserIdsSql('$1')}
+      AND EXISTS (SELECT 1 FROM "GuildMember" gm WHERE gm."guildId" = $1 AND gm."userId" = b."userId")
+    ORDER BY b.total DESC
+    FETCH FIRST ${limitSql} ROWS WITH TIES`;
+
+/**
+ * The CTEs up to `inputs`, one row per member (every member's, or with `base` the fresh
+ * ones') with the columns of SuspicionTopRow's facts, and the thresholds' parameters.
+ * `counts` (every member's, suspicionCountsSql) is read for the members without stored inputs
+ * only when `base` is given.
+ */
+const inputsSql = (
+  params: SqlParams,
+  ranking: SuspicionRanking,
+  counts: string,
+  minMessagesSql: string,
+  timing: string,
+  base: BaseRead | null,
+) => {
+  const p = thresholdParams(params, ranking);
+  const raiders = params.add(ranking.raiderIds);
+  const ctes = base ? freshCtesSql(base, raiders, counts) : factsCtesSql(counts, rankedMembersSql);
+  const sql = `
+  WITH ${ctes}, candidates AS MATERIALIZED (
+    SELECT "userId" FROM counts WHERE messages >= ${minMessagesSql}::int${base ? ' AND timed' : ''}
+  ), timing AS (${timingSumsSql(timing)}
+  ), inputs AS (
+    SELECT mb."userId", ${factsCountColumnsSql},
+      CASE WHEN GREATEST(coalesce(c.messages, 0) - 1, 0) >= ${p.minMessageGaps} AND t.n > 0
+        THEN ${gapVariationSql('t')}${base ? ' WHEN NOT c.timed THEN c."storedVariation"' : ''} END AS "gapVariation",
+      mb."userId" IN (SELECT x.id FROM "User" x WHERE x."discordId" = ANY(${raiders}::text[])) AS "inRaidBurst"
+    FROM ${factsJoinSql}
+    LEFT JOIN timing t ON t."userId" = mb."userId"
+  )`;
+  return { sql, total: suspicionTotalSql(params, ranking, p) };
+};
+
+/**
+ * The ranking statement: the members' inputs (inputsSql), their totals, the first `limit`
+ * with ties (with `base`, and the stored ones'), named and ordered by total and Discord id.
+ */
 const rankedSql = (
   params: SqlParams,
   ranking: SuspicionRanking,
@@ -131,46 +407,110 @@ const rankedSql = (
   minMessagesSql: string,
   timing: string,
   limitSql: string,
+  base: BaseRead | null,
 ) => {
-  // Counts are integers; the ratios may be fractional, multiplied as JavaScript does (float8).
-  const p = Object.fromEntries(
-    thresholdNames.map((name) => [
-      name,
-      `${params.add(ranking[name])}::${name.endsWith('Ratio') ? 'float8' : 'int'}`,
-    ]),
-  ) as Record<(typeof thresholdNames)[number], string>;
-  const values = factorValuesSql(p);
-  const weights = Object.entries(ranking.weights) as [SuspicionFactorKey, number][];
-  const weightSum = weights.reduce((sum, [, w]) => sum + w, 0);
-  const weighted = weights
-    .map(([name, w]) => `${params.add(w)}::float8 * (${values[name]})`)
-    .join('\n      + ');
-  const total =
-    weightSum === 0 ? '0' : `floor((${weighted}) / ${params.add(weightSum)}::float8 + 0.5)`;
-  const raiders = params.add(ranking.raiderIds);
+  const inputs = inputsSql(params, ranking, counts, minMessagesSql, timing, base);
   const facts = factNames.map((name) => `r."${name}"`).join(', ');
-  return `
-  WITH ${factsCtesSql(counts, rankedMembersSql)}, candidates AS MATERIALIZED (
-    SELECT "userId" FROM counts WHERE messages >= ${minMessagesSql}::int
-  ), timing AS (${timingSumsSql(timing)}
-  ), inputs AS (
-    SELECT mb."userId", ${factsCountColumnsSql},
-      CASE WHEN GREATEST(coalesce(c.messages, 0) - 1, 0) >= ${p.minMessageGaps} AND t.n > 0
-        THEN ${gapVariationSql('t')} END AS "gapVariation",
-      mb."userId" IN (SELECT x.id FROM "User" x WHERE x."discordId" = ANY(${raiders}::text[])) AS "inRaidBurst"
-    FROM ${factsJoinSql}
-    LEFT JOIN timing t ON t."userId" = mb."userId"
-  ), ranked AS (
-    SELECT i.*, (${total})::int AS total
+  const kept = base ? `\n    UNION ALL (${keptSql(base, limitSql)}\n    )` : '';
+  // The total of a member with no inputs at all (see listSuspicionTop).
+  const zero = base
+    ? `, zero AS (
+    SELECT ${suspicionTotalSql(params, ranking, thresholdParams(params, ranking))} AS total
+    FROM (SELECT 0 AS "presenceCount", 0 AS snapshots, 0 AS "multiClientSnapshots", 0 AS messages,
+      0 AS "previousMessages", 0 AS typing, 0 AS "previousTyping", 0 AS reactions,
+      0 AS "messageGaps", '{}'::text[] AS "escalatedRoleIds", NULL::float8 AS "accountAgeAtJoinMs",
+      NULL::float8 AS "gapVariation", false AS "inRaidBurst") i
+  )`
+    : '';
+  // MATERIALIZED: inlined, the planner expected a handful of ranked rows and joined them to
+  // every User row in a nested loop (benchmark dataset: 390 of 560 ms).
+  return `${inputs.sql}${zero}, ranked AS MATERIALIZED ((
+    SELECT i.*, ${inputs.total} AS total
     FROM inputs i
     ORDER BY total DESC
     FETCH FIRST ${limitSql} ROWS WITH TIES
+    )${kept}
   )
   SELECT u."discordId" AS "userId", u.username, coalesce(u."globalName", u.username) AS "displayName",
-    ${facts}, r.total
+    ${facts}, r.total${base ? ', (SELECT total FROM zero) AS "zeroTotal"' : ''}
   FROM ranked r JOIN "User" u ON u.id = r."userId"
   ORDER BY r.total DESC, u."discordId"
   LIMIT ${limitSql}`;
+};
+
+/** The 7-day window ending at `endsAt`, as an analytics query of `guildId`. */
+const baseQuery = (guildId: string, endsAt: Date): AnalyticsQuery => ({
+  guildId,
+  window: { from: new Date(endsAt.getTime() - BASE_WINDOW_MS), to: endsAt },
+  limit: 1,
+  timeZone: 'UTC',
+  now: endsAt,
+});
+
+/**
+ * The statement that writes the guild's MemberSuspicionBase rows ending at `endsAt`: every
+ * member's suspicion inputs for the 7 days before it (and the 7 before those), read as a
+ * request reads them, with no raid join, and their total under `scoring` (named by its key).
+ */
+export const suspicionBaseInsert = async (
+  db: Queryable,
+  guildId: string,
+  endsAt: Date,
+  scoring: SuspicionScoring,
+): Promise<{ sql: string; values: unknown[] }> => {
+  const query = baseQuery(guildId, endsAt);
+  const [before, now] = await getComparedTotalsPlans(
+    db,
+    guildId,
+    toPreviousWindow(query.window),
+    query.window,
+  );
+  const params = createSqlParams([guildId, query.window.from, query.window.to]);
+  const counts = suspicionCountsSql([before, now], params, undefined);
+  const minMessages = params.add(scoring.minMessageGaps + 1);
+  const timing = await timingPiecesSql(db, query, now, params, '(SELECT "userId" FROM candidates)');
+  const ranking = { ...scoring, raiderIds: [] };
+  const inputs = inputsSql(params, ranking, counts, minMessages, timing, null);
+  const key = params.add(suspicionScoringKey(scoring));
+  const coversFrom = params.add(new Date(endsAt.getTime() - 2 * BASE_WINDOW_MS));
+  const sql = `${inputs.sql}
+  INSERT INTO "MemberSuspicionBase" ("guildId", "endsAt", "coversFrom", "userId", scoring, total,
+    "presenceCount", snapshots, "multiClientSnapshots", messages, "previousMessages", typing,
+    "previousTyping", reactions, "accountAgeAtJoinMs", "gapVariation")
+  SELECT $1, $3, ${coversFrom}, i."userId", ${key}, ${inputs.total}, i."presenceCount", i.snapshots,
+    i."multiClientSnapshots", i.messages, i."previousMessages", i.typing, i."previousTyping",
+    i.reactions, i."accountAgeAtJoinMs", i."gapVariation"
+  FROM inputs i`;
+  return { sql, values: params.values };
+};
+
+/**
+ * The MemberSuspicionBase read of a ranking, or null when no base can stand for the window:
+ * the newest base of this scoring must end at most BASE_MAX_LAG_MS before the window's end,
+ * and the window must be 7 days long (the base's windows then differ from the request's by
+ * the rows of baseEndsSql).
+ */
+const baseReadOf = async (
+  db: Queryable,
+  query: AnalyticsQuery,
+  params: SqlParams,
+  scoring: SuspicionScoring,
+): Promise<BaseRead | null> => {
+  const { from, to } = query.window;
+  if (to.getTime() - from.getTime() !== BASE_WINDOW_MS) return null;
+  const key = suspicionScoringKey(scoring);
+  const [row] = await db.query<{ endsAt: Date | null }>(
+    `SELECT max("endsAt") AS "endsAt" FROM "MemberSuspicionBase"
+     WHERE "guildId" = $1 AND "endsAt" <= $2 AND scoring = $3`,
+    [query.guildId, to, key],
+  );
+  const endsAt = row?.endsAt ? new Date(row.endsAt) : null;
+  if (!endsAt || to.getTime() - endsAt.getTime() > BASE_MAX_LAG_MS) return null;
+  return {
+    endsAt: params.add(endsAt),
+    scoring: params.add(key),
+    ends: baseEndsSql(params, endsAt, query.window),
+  };
 };
 
 /**
@@ -182,28 +522,52 @@ const rankedSql = (
  * them). One statement: the counts, then the message timing of the members with enough
  * messages among them (listed once, read through the per-member indexes), roles and account
  * ages; members are ranked by internal id, and the totals at or above the last listed one are
- * named and ordered by Discord id.
+ * named and ordered by Discord id. The ranking may be a promise (its raiders still being read:
+ * the plans are read meanwhile). When the rollup job's MemberSuspicionBase stands for the
+ * window (baseReadOf), only the members something changed for since it are scored; the others'
+ * totals are read from it (see freshCtesSql). `options.useBase: false` never reads it.
  */
 export const listSuspicionTop = async (
   db: Queryable,
   query: AnalyticsQuery,
-  ranking: SuspicionRanking,
+  rankingOrPending: SuspicionRanking | Promise<SuspicionRanking>,
+  options: { useBase?: boolean } = {},
 ): Promise<SuspicionTopRow[]> => {
+  // A ranking still pending (its raiders being read) is awaited after the plans are read.
+  const pending = Promise.resolve(rankingOrPending);
+  // Handled here so a rejection while the plans are read does not count as unhandled; it is
+  // thrown where the ranking is awaited.
+  pending.catch(() => undefined);
   const previous = toPreviousWindow(query.window);
   const [before, now] = await getComparedTotalsPlans(db, query.guildId, previous, query.window);
   // $1–$3 as factsCtesSql reads them.
   const params = createSqlParams([query.guildId, query.window.from, query.window.to]);
   const limit = params.add(query.limit);
-  const counts = suspicionCountsSql([before, now], params, undefined);
+  const ranking = await pending;
+  const base = options.useBase === false ? null : await baseReadOf(db, query, params, ranking);
+  const counts = suspicionCountsSql(
+    [before, now],
+    params,
+    base ? '(SELECT "userId" FROM fresh WHERE NOT stored)' : undefined,
+  );
   const minMessages = params.add(ranking.minMessageGaps + 1);
   // The members with enough messages for their timing, listed once for every branch that reads it.
   const timing = await timingPiecesSql(db, query, now, params, '(SELECT "userId" FROM candidates)');
-  return runAnalyticsQuery<SuspicionTopRow>(
+  const rows = await runAnalyticsQuery<SuspicionTopRow & { zeroTotal?: number }>(
     db,
-    rankedSql(params, ranking, counts, minMessages, timing, limit),
+    rankedSql(params, ranking, counts, minMessages, timing, limit, base),
     params.values,
     // The ranked rows with ties are sorted whole (no top-N heap): 40,000 of them spilled
     // about 5 MB to disk at the default work_mem.
     { workMem: '16MB' },
   );
+  if (!base) return rows;
+  // Members with neither stored inputs nor changes since the base (new, nothing done) were not
+  // ranked: they have no inputs, so their total is the zero one. They cannot reach a list whose
+  // last total is above it; otherwise (a small guild, a long list) every member is scored.
+  const last = rows.at(-1);
+  if (rows.length < query.limit || !last || last.total <= (last.zeroTotal ?? 0)) {
+    return listSuspicionTop(db, query, ranking, { useBase: false });
+  }
+  return rows.map(({ zeroTotal: _, ...row }) => row);
 };

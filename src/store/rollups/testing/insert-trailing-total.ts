@@ -10,3 +10,13 @@ export const INSERT_TRAILING_TOTAL = `INSERT INTO "MemberTrailingTotal" ("guildI
     "multiKeySnapshotsBefore", "messagesBefore", "typingBefore", "reactionsBefore",
     "desktopHoursBefore", "mobileHoursBefore", "webHoursBefore", "embeddedHoursBefore")
   VALUES ($1, $3, $4, $2, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0)`;
+
+/**
+ * For tests: one MemberSuspicionBase row — $1 guild, $2 user (internal id), $3 endsAt, $4
+ * coversFrom — the inputs of INSERT_TRAILING_TOTAL's row, scored 3 under scoring 'test'.
+ */
+export const INSERT_SUSPICION_BASE = `INSERT INTO "MemberSuspicionBase" ("guildId", "endsAt",
+    "coversFrom", "userId", scoring, total, "presenceCount", snapshots, "multiClientSnapshots",
+    messages, "previousMessages", typing, "previousTyping", reactions, "accountAgeAtJoinMs",
+    "gapVariation")
+  VALUES ($1, $3, $4, $2, 'test', 3, 1, 1, 0, 1, 0, 0, 0, 0, NULL, NULL)`;
