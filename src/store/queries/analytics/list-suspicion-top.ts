@@ -167,14 +167,15 @@ export type SuspicionScoring = Omit<SuspicionRanking, 'raiderIds'>;
 /**
  * A digest naming `scoring`'s thresholds and weights, stored with each MemberSuspicionBase
  * total: totals computed under other ones (older defaults, weights passed to one call) are
- * never read as this scoring's.
+ * never read as this scoring's. The weights in their own order, the order the total sums them
+ * in (float8).
  */
 export const suspicionScoringKey = (scoring: SuspicionScoring): string =>
   createHash('sha256')
     .update(
       JSON.stringify([
         thresholdNames.map((name) => scoring[name]),
-        Object.entries(scoring.weights).sort(([a], [b]) => (a < b ? -1 : 1)),
+        Object.entries(scoring.weights),
       ]),
     )
     .digest('hex')
