@@ -15,7 +15,8 @@ const ROLLUP_TABLES = [
 /**
  * How long before `now` the run settles, as late as the job's defaults leave it: 2 minutes'
  * settling plus a 5-minute interval, so suspicion reads rows scored 7 minutes before the call
- * and scores what changed since (the hourly rollups reach the same hour either way).
+ * and scores what changed since (the hourly rollups reach the same hour unless one began in
+ * the last 7 minutes).
  */
 const SETTLE_MS = 7 * 60_000;
 
