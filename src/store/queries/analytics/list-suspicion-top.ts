@@ -18,7 +18,7 @@ import {
 import { memberSumsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
-import { runAnalyticsQuery } from './run-analytics-query.ts';
+import { runAnalyticsSnapshot } from './run-analytics-query.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
 /**
@@ -545,23 +545,37 @@ export const listSuspicionTop = async (
   const params = createSqlParams([query.guildId, query.window.from, query.window.to]);
   const limit = params.add(query.limit);
   const ranking = await pending;
-  const base = options.useBase === false ? null : await baseReadOf(db, query, params, ranking);
-  const counts = suspicionCountsSql(
-    [before, now],
-    params,
-    base ? '(SELECT "userId" FROM fresh WHERE NOT stored)' : undefined,
-  );
-  const minMessages = params.add(ranking.minMessageGaps + 1);
-  // The members with enough messages for their timing, listed once for every branch that reads it.
-  const timing = await timingPiecesSql(db, query, now, params, '(SELECT "userId" FROM candidates)');
-  const rows = await runAnalyticsQuery<SuspicionTopRow & { zeroTotal?: number }>(
+  // The base's end and its rows from one snapshot: the job deletes a base two runs later.
+  const read = await runAnalyticsSnapshot(
     db,
-    rankedSql(params, ranking, counts, minMessages, timing, limit, base),
-    params.values,
+    async (tx) => {
+      const base = options.useBase === false ? null : await baseReadOf(tx, query, params, ranking);
+      const counts = suspicionCountsSql(
+        [before, now],
+        params,
+        base ? '(SELECT "userId" FROM fresh WHERE NOT stored)' : undefined,
+      );
+      const minMessages = params.add(ranking.minMessageGaps + 1);
+      // The members with enough messages for their timing, listed once for every branch that
+      // reads it.
+      const timing = await timingPiecesSql(
+        tx,
+        query,
+        now,
+        params,
+        '(SELECT "userId" FROM candidates)',
+      );
+      const rows = await tx.query<SuspicionTopRow & { zeroTotal?: number }>(
+        rankedSql(params, ranking, counts, minMessages, timing, limit, base),
+        params.values,
+      );
+      return [{ base: base !== null, rows }];
+    },
     // The ranked rows with ties are sorted whole (no top-N heap): 40,000 of them spilled
     // about 5 MB to disk at the default work_mem.
     { workMem: '16MB' },
   );
+  const { base, rows } = read[0] ?? { base: false, rows: [] };
   if (!base) return rows;
   // Members with neither stored inputs nor changes since the base (new, nothing done) were not
   // ranked: they have no inputs, so their total is the zero one. They cannot reach a list whose
