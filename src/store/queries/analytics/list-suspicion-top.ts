@@ -416,7 +416,7 @@ const rankedSql = (
   // The total of a member with no inputs at all (see listSuspicionTop).
   const zero = base
     ? `, zero AS (
-    SELECT ${suspicionTotalSql(params, ranking, thresholdParams(params, ranking))} AS total
+    SELECT ${inputs.total} AS total
     FROM (SELECT 0 AS "presenceCount", 0 AS snapshots, 0 AS "multiClientSnapshots", 0 AS messages,
       0 AS "previousMessages", 0 AS typing, 0 AS "previousTyping", 0 AS reactions,
       0 AS "messageGaps", '{}'::text[] AS "escalatedRoleIds", NULL::float8 AS "accountAgeAtJoinMs",
