@@ -10,13 +10,14 @@ const ROLLUP_TABLES = [
   'ChannelAuthor',
   'MemberTrailingTotal',
   'MemberSuspicionBase',
+  'MemberShiftBase',
 ] as const;
 
 /**
  * How long before `now` the run settles, as late as the job's defaults leave it: 2 minutes'
- * settling plus a 5-minute interval, so suspicion reads rows scored 7 minutes before the call
- * and scores what changed since (the hourly rollups reach the same hour unless one began in
- * the last 7 minutes).
+ * settling plus a 5-minute interval, so suspicion and shifts read rows scored 7 minutes before
+ * the call and compute what changed since (the hourly rollups reach the same hour unless one
+ * began in the last 7 minutes).
  */
 const SETTLE_MS = 7 * 60_000;
 

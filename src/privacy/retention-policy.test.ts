@@ -31,6 +31,7 @@ describe('decideRetention', () => {
       MemberDayTotal: daysAgo(30).toISOString(),
       MemberTrailingTotal: daysAgo(30).toISOString(),
       MemberSuspicionBase: daysAgo(30).toISOString(),
+      MemberShiftBase: daysAgo(30).toISOString(),
       'GuildQuarterCount.messages': daysAgo(30).toISOString(),
       'GuildQuarterCount.typing': daysAgo(30).toISOString(),
       'GuildQuarterCount.presence': daysAgo(90).toISOString(),

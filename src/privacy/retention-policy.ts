@@ -65,11 +65,17 @@ export const retainedTables: readonly RetainedTable[] = [
     timeColumn: 'coversFrom',
     kind: ['presence', 'messages', 'typing', 'reactions'],
   },
-  // Scored from the trailing totals (and joins): they go with them.
+  // Scored from the trailing totals (and joins): they go with them; shifts with the kinds they
+  // compare.
   {
     table: 'MemberSuspicionBase',
     timeColumn: 'coversFrom',
     kind: ['presence', 'messages', 'typing', 'reactions'],
+  },
+  {
+    table: 'MemberShiftBase',
+    timeColumn: 'coversFrom',
+    kind: ['presence', 'messages', 'typing'],
   },
   // Guild counts per kind (no member column): each kind's rows with that kind's events.
   {

@@ -7,6 +7,7 @@ import {
   UPSERT_CHANNEL_AUTHORS,
 } from '../store/rollups/rollup-statements.ts';
 import {
+  INSERT_SHIFT_BASE,
   INSERT_SUSPICION_BASE,
   INSERT_TRAILING_TOTAL,
 } from '../store/rollups/testing/insert-trailing-total.ts';
@@ -63,6 +64,7 @@ const seed = async (db: Database) => {
   for (const guildId of [guildA, guildB]) {
     await db.query(INSERT_TRAILING_TOTAL, [guildId, userId, daysAgo(0), daysAgo(14)]);
     await db.query(INSERT_SUSPICION_BASE, [guildId, userId, daysAgo(0), daysAgo(14)]);
+    await db.query(INSERT_SHIFT_BASE, [guildId, userId, daysAgo(0), daysAgo(14)]);
   }
   for (const days of [364, 366]) {
     await db.query(
@@ -122,6 +124,7 @@ for (const backend of testBackends()) {
         MemberDayTotal: 0,
         MemberTrailingTotal: 1,
         MemberSuspicionBase: 1,
+        MemberShiftBase: 1,
         GuildQuarterCount: 4,
         ChannelHourCount: 2,
         TypingEvent: 0,
@@ -169,9 +172,9 @@ for (const backend of testBackends()) {
       expect(await db().query(`SELECT token FROM "Session"`)).toEqual([{ token: 'live' }]);
       // Batches of one row: progress moves one row at a time up to the counted total.
       expect(progress.map((p) => p.done)).toEqual([
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
       ]);
-      expect(progress.at(-1)).toEqual({ table: 'Session', done: 17, total: 17 });
+      expect(progress.at(-1)).toEqual({ table: 'Session', done: 18, total: 18 });
     });
 
     it('moves audit rows older than a year to the archive, unchanged', async () => {

@@ -20,6 +20,7 @@ export const rebuildRollups = async (db: Database, now: Date): Promise<RollupRun
       'ChannelAuthor',
       'MemberTrailingTotal',
       'MemberSuspicionBase',
+      'MemberShiftBase',
       'RollupState',
     ]) {
       await tx.query(`DELETE FROM "${table}"`);

@@ -9,7 +9,7 @@ import {
   presenceRows,
   typingRows,
 } from '../../analytics/analytics-scenario.ts';
-import { getBehaviourShifts } from '../../analytics/behaviour-shifts.ts';
+import { getBehaviourShifts, shiftRules } from '../../analytics/behaviour-shifts.ts';
 import { getChannels } from '../../analytics/channels.ts';
 import { getGhosts } from '../../analytics/ghosts.ts';
 import { getHeatmap } from '../../analytics/heatmap.ts';
@@ -29,6 +29,7 @@ import { runRetention } from '../../privacy/run-retention.ts';
 import type { Database } from '../database.ts';
 import { writeIngestRows } from '../ingest-writes/write-ingest-rows.ts';
 import { eraseMember } from '../privacy/erase-member.ts';
+import { listBehaviourShifts } from '../queries/analytics/list-behaviour-shifts.ts';
 import { listHeatmapCells } from '../queries/analytics/list-heatmap-cells.ts';
 import { listJoinBursts } from '../queries/analytics/list-join-bursts.ts';
 import { listSuspicionInputs } from '../queries/analytics/list-suspicion-inputs.ts';
@@ -922,6 +923,238 @@ for (const backend of testBackends()) {
         expect(ahead2).toEqual(afresh2);
       }
       expect((await both(50))[0]?.map((r) => r.username)).toContain('newcomer');
+    });
+
+    it('score behaviour shifts ahead, and afresh every member with events since (issue 5)', async () => {
+      await sixteenDays();
+      // Discord ids below the busy members' (ties rank by them): k0–k2 rank first among the
+      // stored rows, then the members with events since the base.
+      const names = [
+        'k0',
+        'k1',
+        'k2',
+        'moved',
+        'dropped',
+        'movedPlatform',
+        'after',
+        'typist',
+        'quit',
+        'edge',
+        'earlyBefore',
+        'earlyNow',
+      ] as const;
+      const who = Object.fromEntries(
+        names.map((username, i) => [
+          username,
+          { discordId: `1100000000000000${31 + i}`, username },
+        ]),
+      ) as Record<(typeof names)[number], { discordId: string; username: string }>;
+      const {
+        k0,
+        k1,
+        k2,
+        moved,
+        dropped,
+        movedPlatform,
+        after,
+        typist,
+        quit,
+        edge,
+        earlyBefore,
+        earlyNow,
+      } = who;
+      // Scored 20 minutes before the calls: [END − 20 min, END) joins the window, the 20 minutes
+      // before END − 7 d move to the previous window, those before END − 14 d leave it.
+      const endsAt = new Date(END - 20 * 60_000);
+      // Minutes after the first instant of the base's window (`now`) or the one before it.
+      const into = (window: 'before' | 'now', minutes: number) =>
+        new Date(endsAt.getTime() - (window === 'before' ? 14 : 7) * DAY + minutes * 60_000);
+      await write(db(), {
+        ...guildRows(G, Object.values(who)),
+        presences: [
+          // dropped: mobile only in the minutes that leave the previous window (from its first
+          // instant), desktop now.
+          ...presenceRows(G, dropped.discordId, [into('before', 0), into('before', 15)], {
+            mobile: 'online',
+          }),
+          ...presenceRows(G, dropped.discordId, [new Date(END - 3 * DAY)]),
+          // movedPlatform: desktop before, web only at the first instant of the base's window
+          // (it moves to the request's previous window).
+          ...presenceRows(G, movedPlatform.discordId, [new Date(END - 10 * DAY)]),
+          ...presenceRows(G, movedPlatform.discordId, [into('now', 0)], { web: 'online' }),
+          // moved: mobile only in the minutes that move.
+          ...presenceRows(G, moved.discordId, [into('now', 1)], { mobile: 'online' }),
+          // k1: seen on desktop now (figures read from the base).
+          ...presenceRows(G, k1.discordId, [new Date(END - 2 * DAY)]),
+          // earlyBefore: mobile in the minutes that leave the previous window and at the first
+          // instant of the request's, web now; earlyNow: desktop in the minutes that move out of
+          // the window and at the first instant of the request's.
+          ...presenceRows(G, earlyBefore.discordId, [into('before', 5), into('before', 20)], {
+            mobile: 'online',
+          }),
+          ...presenceRows(G, earlyBefore.discordId, [new Date(END - 2 * DAY)], { web: 'online' }),
+          ...presenceRows(G, earlyNow.discordId, [into('now', 5), into('now', 20)]),
+          // edge: desktop before; web only since the base (below).
+          ...presenceRows(G, edge.discordId, [new Date(END - 10 * DAY)]),
+        ],
+        messages: [
+          // moved: twelve messages in the minutes that move (a spike at the base, a drop since).
+          ...messageRows(G, moved.discordId, instants(into('now', 5), 12, 0.5)),
+          // k0, k1, earlyNow: messages before, none since (drops; k0, k1 untouched since).
+          ...messageRows(G, k0.discordId, instants(new Date(END - 10 * DAY), 5)),
+          ...messageRows(G, k1.discordId, instants(new Date(END - 9 * DAY), 3)),
+          ...messageRows(G, earlyNow.discordId, instants(new Date(END - 9 * DAY), 3)),
+          // quit: a drop, but opted out before the base.
+          ...messageRows(G, quit.discordId, instants(new Date(END - 9 * DAY), 4)),
+        ],
+        typing: [
+          // k2: typing 5 → 11 (a spike, untouched since the base).
+          ...typingRows(G, k2.discordId, instants(new Date(END - 10 * DAY), 5)),
+          ...typingRows(G, k2.discordId, instants(new Date(END - 2 * DAY), 11)),
+          // typist: typing before; a spike only since the base.
+          ...typingRows(G, typist.discordId, instants(new Date(END - 10 * DAY), 5)),
+          // moved: five typing events in the minutes that move.
+          ...typingRows(G, moved.discordId, instants(into('now', 2), 5)),
+        ],
+      });
+      await optOut(db(), quit.discordId, G);
+      await runRollups(db(), { now: new Date(END - 30 * HOUR), settleMs: 0 });
+      await runRollups(db(), { now: endsAt, settleMs: 0 });
+      const stored = await db().query<{ username: string; score: number }>(
+        `SELECT u.username, b.score FROM "MemberShiftBase" b JOIN "User" u ON u.id = b."userId"
+         WHERE b."guildId" = $1 AND b."endsAt" = $2 ORDER BY 1`,
+        [G, endsAt],
+      );
+      // Every member with anything to compare, not the opted-out ones (quit, m5); the flagged
+      // ones scored.
+      const storedNames = stored.map((r) => r.username);
+      expect(storedNames).toEqual(
+        expect.arrayContaining([
+          'k0',
+          'k1',
+          'k2',
+          'moved',
+          'dropped',
+          'movedPlatform',
+          'typist',
+          'edge',
+        ]),
+      );
+      for (const name of ['quit', 'm5', 'after']) expect(storedNames).not.toContain(name);
+      expect(stored.filter((r) => r.score > 0).map((r) => r.username)).toEqual(
+        expect.arrayContaining(['k0', 'k1', 'k2', 'moved', 'dropped', 'movedPlatform']),
+      );
+      expect(stored.filter((r) => ['typist', 'edge'].includes(r.username))).toEqual([
+        { username: 'edge', score: 0 },
+        { username: 'typist', score: 0 },
+      ]);
+      // Since the base, from its end on: after, a spike of twelve messages; typist, of typing;
+      // edge, a new platform at the base's end itself.
+      await write(db(), {
+        presences: presenceRows(G, edge.discordId, [endsAt], { web: 'online' }),
+        messages: messageRows(G, after.discordId, instants(endsAt, 12, 0.5)),
+        typing: typingRows(G, typist.discordId, instants(endsAt, 11, 0.5)),
+      });
+      const query = (limit: number): AnalyticsQuery => ({
+        guildId: G,
+        window: { from: new Date(END - 7 * DAY), to: new Date(END) },
+        limit,
+        timeZone: 'UTC',
+        now: new Date(END),
+      });
+      const both = (limit: number, rules = shiftRules) =>
+        Promise.all(
+          [true, false].map((useBase) =>
+            listBehaviourShifts(db(), query(limit), rules, { useBase }),
+          ),
+        );
+      /** Read ahead and afresh, the lists agree at every cut (inside ties included). */
+      const expectEveryCutAgrees = async (rules = shiftRules) => {
+        const [, whole] = await both(50, rules);
+        for (let limit = 1; limit <= (whole?.length ?? 0) + 1; limit += 1) {
+          const [ahead, afresh] = await both(limit, rules);
+          expect(ahead).toEqual(afresh);
+        }
+        return whole ?? [];
+      };
+      const all = await expectEveryCutAgrees();
+      expect(all.map((r) => r.username)).toEqual([
+        'k0',
+        'k1',
+        'k2',
+        'moved',
+        'after',
+        'typist',
+        'edge',
+        'earlyBefore',
+        'earlyNow',
+        'm9',
+        'm10',
+        'm11',
+      ]);
+      const byName = new Map(all.map((r) => [r.username, r]));
+      expect(byName.get('moved')).toMatchObject({
+        messagesBefore: 12,
+        messagesNow: 0,
+        typingBefore: 5,
+        platformsBefore: ['mobile'],
+        platformsNow: [],
+        messageDrop: true,
+      });
+      expect(byName.get('after')).toMatchObject({ messagesNow: 12, messageSpike: true });
+      expect(byName.get('k0')).toMatchObject({ messagesBefore: 5, messageDrop: true });
+      expect(byName.get('k2')).toMatchObject({ typingBefore: 5, typingNow: 11, typingSpike: true });
+      expect(byName.get('typist')).toMatchObject({ typingNow: 11, typingSpike: true });
+      expect(byName.get('earlyBefore')).toMatchObject({
+        platformsBefore: ['mobile'],
+        platformsNow: ['web'],
+        newPlatform: true,
+      });
+      expect(byName.get('earlyNow')).toMatchObject({
+        platformsBefore: ['desktop'],
+        platformsNow: ['desktop'],
+        messageDrop: true,
+      });
+      // The stored rows rank the members untouched since the base (k1)…
+      const tamper = (names: string[], score: number) =>
+        db().query(
+          `UPDATE "MemberShiftBase" SET score = $2
+           WHERE "userId" IN (SELECT id FROM "User" WHERE username = ANY($1::text[]))`,
+          [names, score],
+        );
+      await tamper(['k1'], 4);
+      const [ahead1, afresh1] = await both(1);
+      expect([ahead1?.[0]?.username, ahead1?.[0]?.score, afresh1?.[0]?.username]).toEqual([
+        'k1',
+        4,
+        'k0',
+      ]);
+      // …never under other thresholds…
+      await expectEveryCutAgrees({ ...shiftRules, spikeMinIncrease: 9 });
+      await tamper(['k1'], 1);
+      // …nor for members with events since: moved (moved, movedPlatform), dropped, at the ends (m1).
+      await tamper(['moved', 'movedPlatform', 'dropped', 'm1'], 4);
+      await expectEveryCutAgrees();
+      // A member who opts out after the base is gone from both (k0: first of the stored rows).
+      await optOut(db(), k0.discordId, G);
+      const optedOut = await expectEveryCutAgrees();
+      expect(optedOut.map((r) => r.username)).toEqual(all.slice(1).map((r) => r.username));
+      // The analytic reads the base, but not once the window ends over an hour after it.
+      await tamper(['k2'], 4);
+      const late = {
+        ...query(3),
+        window: {
+          from: new Date(endsAt.getTime() + 61 * 60_000 - 7 * DAY),
+          to: new Date(endsAt.getTime() + 61 * 60_000),
+        },
+      };
+      const [lateAhead, lateAfresh] = await Promise.all(
+        [true, false].map((useBase) => listBehaviourShifts(db(), late, shiftRules, { useBase })),
+      );
+      expect(lateAhead).toEqual(lateAfresh);
+      expect((await getBehaviourShifts(db(), query(1))).items.map((i) => i.username)).toEqual([
+        'k2',
+      ]);
     });
 
     it('are written once per anchor, keep the previous one, and follow erasure and rebuilds', async () => {

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../database.ts';
+import { rollAheadBases } from './roll-ahead-bases.ts';
 import { rollChannelAuthors } from './roll-channel-authors.ts';
 import { rollGuildCounts } from './roll-guild-counts.ts';
-import { rollSuspicionBases } from './roll-suspicion-bases.ts';
 import { rollTrailingTotals } from './roll-trailing-totals.ts';
 import { getRolledUntil, lockRollups, setRolledUntil } from './rollup-state.ts';
 import {
@@ -57,12 +57,12 @@ const rollBuckets = async (tx: Queryable, from: Date, to: Date, bucketHours: 1 |
  * rollups until they are rebuilt. The first run starts at the earliest stored event. The
  * guild quarter-hour counts and the channels' authors follow up to the same watermark
  * ({@link rollGuildCounts}, {@link rollChannelAuthors}), the trailing totals up to the hour
- * before the redone ones ({@link rollTrailingTotals}), and suspicion is scored ahead up to the
- * settled instant ({@link rollSuspicionBases}).
+ * before the redone ones ({@link rollTrailingTotals}), and suspicion and behaviour shifts are
+ * scored ahead up to the settled instant ({@link rollAheadBases}).
  */
 export const runRollups = async (db: Database, options: RollupOptions): Promise<RollupRun> => {
-  // Rows still in flight land before this: the hours before it are rolled up, and suspicion is
-  // scored ahead for the 7 days before it.
+  // Rows still in flight land before this: the hours before it are rolled up, and suspicion and
+  // shifts are scored ahead for the 7 days before it.
   const settled = new Date(options.now.getTime() - (options.settleMs ?? 120_000));
   const target = Math.floor(settled.getTime() / HOUR_MS);
   const previous = await getRolledUntil(db);
@@ -81,7 +81,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
       await rollGuildCounts(db, { until: previous, redoHours });
       await rollChannelAuthors(db, { until: previous, redoHours });
       await rollTrailingTotals(db, { anchor: new Date(previous.getTime() - redoHours * HOUR_MS) });
-      await rollSuspicionBases(db, { endsAt: settled });
+      await rollAheadBases(db, { endsAt: settled });
     }
     return { rolledUntil: previous, hours: 0 };
   }
@@ -107,7 +107,7 @@ export const runRollups = async (db: Database, options: RollupOptions): Promise<
   await rollGuildCounts(db, { until: new Date(endMs), redoHours });
   await rollChannelAuthors(db, { until: new Date(endMs), redoHours });
   await rollTrailingTotals(db, { anchor: new Date(endMs - redoHours * HOUR_MS) });
-  await rollSuspicionBases(db, { endsAt: settled });
+  await rollAheadBases(db, { endsAt: settled });
   return { rolledUntil: new Date(endMs), hours };
 };
 

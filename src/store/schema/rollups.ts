@@ -346,3 +346,54 @@ export const memberSuspicionBases = pgTable(
     index('MemberSuspicionBase_guildId_endsAt_total_idx').on(t.guildId, t.endsAt, t.total),
   ],
 );
+
+/**
+ * Behaviour shifts scored ahead of requests: per member with anything to compare, the figures
+ * of the 7 days before `endsAt` and of the 7 before those — messages, typing events, the masks
+ * of the platforms seen (desktop 1, mobile 2, web 4, embedded 8), and those seen after each
+ * window's first hour ("late…") — the number of flags (`score`) under the thresholds `rules`
+ * names (a digest, see shiftRulesKey) and the member's Discord id, the ranking's tie-break. A
+ * request for a 7-day window ending within an hour after `endsAt` reads the raw rows between
+ * the two (their counts and platforms added or taken away; a platform seen in rows that left a
+ * window is looked for in the rest of that window's first hour, the "late" mask covering the
+ * rest) for the members who have any, and takes the others in index order (see
+ * listBehaviourShifts); a member without a row had nothing to compare. Written with
+ * MemberSuspicionBase by every run of the rollup job (opted-out users left out), the previous
+ * run's rows kept for readers that chose them. Per guild and member (erasure, guild purge), and
+ * deleted by retention once `coversFrom` (endsAt − 14 days) has expired.
+ */
+export const memberShiftBases = pgTable(
+  'MemberShiftBase',
+  {
+    guildId: guildRef(),
+    endsAt: at('endsAt').notNull(),
+    coversFrom: at('coversFrom').notNull(),
+    userId: userRef(),
+    /** The thresholds the flags were raised with (a digest). */
+    rules: text('rules').notNull(),
+    score: smallint('score').notNull(),
+    /** User.discordId, copied: members tied on the score rank by it. */
+    discordId: text('discordId').notNull(),
+    messagesBefore: integer('messagesBefore').notNull(),
+    messagesNow: integer('messagesNow').notNull(),
+    typingBefore: integer('typingBefore').notNull(),
+    typingNow: integer('typingNow').notNull(),
+    platformsBefore: smallint('platformsBefore').notNull(),
+    platformsNow: smallint('platformsNow').notNull(),
+    /** The platforms seen in each window after its first hour. */
+    latePlatformsBefore: smallint('latePlatformsBefore').notNull(),
+    latePlatformsNow: smallint('latePlatformsNow').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.endsAt, t.userId] }),
+    // In ranking order: the highest scores first, ties by Discord id (NULLS FIRST, as
+    // `ORDER BY score DESC` sorts, so the index serves it).
+    index('MemberShiftBase_ranking_idx').on(
+      t.guildId,
+      t.endsAt,
+      t.rules,
+      t.score.desc().nullsFirst(),
+      t.discordId,
+    ),
+  ],
+);

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../database.ts';
 import {
+  INSERT_SHIFT_BASE,
   INSERT_SUSPICION_BASE,
   INSERT_TRAILING_TOTAL,
 } from '../../rollups/testing/insert-trailing-total.ts';
@@ -186,15 +187,17 @@ const rollupStatements = (guildId: string, userId: string, at: string): [string,
        1, 1, 0, 0, 1, 1, 1)`,
     [guildId, userId, at],
   ],
-  ...[INSERT_TRAILING_TOTAL, INSERT_SUSPICION_BASE].map((insert): [string, unknown[]] => [
-    insert,
-    [
-      guildId,
-      userId,
-      new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000),
-      new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000 - 14 * 86_400_000),
+  ...[INSERT_TRAILING_TOTAL, INSERT_SUSPICION_BASE, INSERT_SHIFT_BASE].map(
+    (insert): [string, unknown[]] => [
+      insert,
+      [
+        guildId,
+        userId,
+        new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000),
+        new Date(Math.floor(Date.parse(at) / 3_600_000) * 3_600_000 - 14 * 86_400_000),
+      ],
     ],
-  ]),
+  ),
   // Guild-level counts (no member column): a guild purge removes them, erasure subtracts.
   [
     `INSERT INTO "GuildQuarterCount" ("guildId", kind, bucket, count)

@@ -19,6 +19,7 @@ import { memberSumsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsSnapshot } from './run-analytics-query.ts';
+import { BASE_WINDOW_MS, baseDeltaRanges, baseWindowQuery, newestBaseEnd } from './scored-ahead.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
 /**
@@ -181,16 +182,6 @@ export const suspicionScoringKey = (scoring: SuspicionScoring): string =>
     .digest('hex')
     .slice(0, 16);
 
-/** The window MemberSuspicionBase scores: the 7 days before its `endsAt`, as the default one. */
-export const BASE_WINDOW_MS = 7 * 86_400_000;
-
-/**
- * How long after a base's end a request may still read it: the rollup job writes one every
- * run (5 minutes by default), so this only matters when the job stopped; later requests score
- * every member.
- */
-export const BASE_MAX_LAG_MS = 3_600_000;
-
 /**
  * Where a ranking reads MemberSuspicionBase: its end, the scoring key its totals carry, and
  * the rows between it and the request's windows (`ends`: per member, signed counts).
@@ -223,14 +214,15 @@ const storedCounts: Record<(typeof countNames)[number], string> = {
  * the time since the base was written.
  */
 const baseEndsSql = (params: SqlParams, endsAt: Date, window: TimeRange): string => {
-  const raw = (from: number, to: number): RollupPlan => ({
-    raw: from < to ? [{ from: new Date(from), to: new Date(to) }] : [],
+  const raw = (r: TimeRange): RollupPlan => ({
+    raw: r.from.getTime() < r.to.getTime() ? [r] : [],
     rolled: [],
   });
-  const [added, moved, dropped] = [
-    raw(endsAt.getTime(), window.to.getTime()),
-    raw(endsAt.getTime() - BASE_WINDOW_MS, window.from.getTime()),
-    raw(endsAt.getTime() - 2 * BASE_WINDOW_MS, window.from.getTime() - BASE_WINDOW_MS),
+  const ranges = baseDeltaRanges(endsAt, window);
+  const [added, moved, dropped] = [ranges.added, ranges.moved, ranges.dropped].map(raw) as [
+    RollupPlan,
+    RollupPlan,
+    RollupPlan,
   ];
   const row = (values: string[]) =>
     [...countNames, 'moved'].map((c, i) => `${values[i] ?? '0'} AS "${c}"`).join(', ');
@@ -439,15 +431,6 @@ const rankedSql = (
   LIMIT ${limitSql}`;
 };
 
-/** The 7-day window ending at `endsAt`, as an analytics query of `guildId`. */
-const baseQuery = (guildId: string, endsAt: Date): AnalyticsQuery => ({
-  guildId,
-  window: { from: new Date(endsAt.getTime() - BASE_WINDOW_MS), to: endsAt },
-  limit: 1,
-  timeZone: 'UTC',
-  now: endsAt,
-});
-
 /**
  * The statement that writes the guild's MemberSuspicionBase rows ending at `endsAt`: every
  * member's suspicion inputs for the 7 days before it (and the 7 before those), read as a
@@ -459,7 +442,7 @@ export const suspicionBaseInsert = async (
   endsAt: Date,
   scoring: SuspicionScoring,
 ): Promise<{ sql: string; values: unknown[] }> => {
-  const query = baseQuery(guildId, endsAt);
+  const query = baseWindowQuery(guildId, endsAt);
   const [before, now] = await getComparedTotalsPlans(
     db,
     guildId,
@@ -497,16 +480,9 @@ const baseReadOf = async (
   params: SqlParams,
   scoring: SuspicionScoring,
 ): Promise<BaseRead | null> => {
-  const { from, to } = query.window;
-  if (to.getTime() - from.getTime() !== BASE_WINDOW_MS) return null;
   const key = suspicionScoringKey(scoring);
-  const [row] = await db.query<{ endsAt: Date | null }>(
-    `SELECT max("endsAt") AS "endsAt" FROM "MemberSuspicionBase"
-     WHERE "guildId" = $1 AND "endsAt" <= $2 AND scoring = $3`,
-    [query.guildId, to, key],
-  );
-  const endsAt = row?.endsAt ? new Date(row.endsAt) : null;
-  if (!endsAt || to.getTime() - endsAt.getTime() > BASE_MAX_LAG_MS) return null;
+  const endsAt = await newestBaseEnd(db, 'MemberSuspicionBase', 'scoring', query, key);
+  if (!endsAt) return null;
   return {
     endsAt: params.add(endsAt),
     scoring: params.add(key),

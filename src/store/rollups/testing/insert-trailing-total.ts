@@ -20,3 +20,13 @@ export const INSERT_SUSPICION_BASE = `INSERT INTO "MemberSuspicionBase" ("guildI
     messages, "previousMessages", typing, "previousTyping", reactions, "accountAgeAtJoinMs",
     "gapVariation")
   VALUES ($1, $3, $4, $2, 'test', 3, 1, 1, 0, 1, 0, 0, 0, 0, NULL, NULL)`;
+
+/**
+ * For tests: one MemberShiftBase row — $1 guild, $2 user (internal id), $3 endsAt, $4
+ * coversFrom — a member seen on desktop now, scored 1 under rules 'test'.
+ */
+export const INSERT_SHIFT_BASE = `INSERT INTO "MemberShiftBase" ("guildId", "endsAt", "coversFrom",
+    "userId", rules, score, "discordId", "messagesBefore", "messagesNow", "typingBefore",
+    "typingNow", "platformsBefore", "platformsNow", "latePlatformsBefore", "latePlatformsNow")
+  SELECT $1, $3, $4, $2, 'test', 1, u."discordId", 0, 1, 0, 0, 0, 1, 0, 1
+  FROM "User" u WHERE u.id = $2`;
