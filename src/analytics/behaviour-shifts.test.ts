@@ -136,6 +136,29 @@ for (const backend of testBackends()) {
       expect(limited.items.map((item) => item.userId)).toEqual([CAT, IDA]);
     });
 
+    it('raises the flags under other thresholds, at their boundaries', async () => {
+      await plant();
+      const rules = {
+        dropMinMessages: 2,
+        spikeRatio: 2,
+        spikeMinIncrease: 9,
+        typingRatio: 1.5,
+        typingMinBefore: 4,
+      };
+      const answer = await getBehaviourShifts(db(), query(G1), rules);
+      // BEN: 2 → 0 messages; DAN: 5 → 14 (2× and +9), typing 5 → 10 (> 1.5×); EVE: typing
+      // 4 → 20 (before ≥ 4).
+      expect(answer.items.map((item) => [item.userId, item.flags])).toEqual([
+        [CAT, ['messageSpike', 'typingSpike']],
+        [DAN, ['messageSpike', 'typingSpike']],
+        [EVE, ['messageSpike', 'typingSpike']],
+        [IDA, ['messageDrop', 'newPlatform']],
+        [ANN, ['messageDrop']],
+        [BEN, ['messageDrop']],
+        [FAY, ['newPlatform']],
+      ]);
+    });
+
     it('answers windows without data with no items', async () => {
       await plant();
       const empty = await getBehaviourShifts(db(), {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageRows } from '../../analytics/analytics-scenario.ts';
 import { emptyIngestRows } from '../../ingest/ingest-rows.ts';
 import { writeIngestRows } from '../../store/ingest-writes/write-ingest-rows.ts';
 import { testBackends, useTestDatabase } from '../../store/testing/test-database.ts';
@@ -26,6 +27,7 @@ const paths = [
   'analytics/suspicion',
 ];
 const MEMBER = '100000000000000077';
+const DAY = 86_400_000;
 
 for (const backend of testBackends()) {
   describe(`analytics over HTTP on ${backend.name}`, () => {
@@ -95,6 +97,28 @@ for (const backend of testBackends()) {
       expect(suspicion.json().advisory).toBeTruthy();
     });
 
+    it('passes the behaviour-shift thresholds to the analytic', async () => {
+      const token = await seed();
+      const now = harness().clock.nowMs;
+      // Two messages in the previous window, none since: a drop only from 2 messages up.
+      await db().transaction((tx) =>
+        writeIngestRows(tx, {
+          ...emptyIngestRows(),
+          messages: messageRows(
+            guildIds.owned,
+            MEMBER,
+            [8, 9].map((d) => new Date(now - d * DAY)),
+          ),
+        }),
+      );
+      const flags = async (query: string) =>
+        (await get(`/api/v1/guilds/${guildIds.owned}/analytics/shifts${query}`, token))
+          .json()
+          .items.map((item: { userId: string; flags: string[] }) => [item.userId, item.flags]);
+      expect(await flags('')).toEqual([]);
+      expect(await flags('?dropMinMessages=2')).toEqual([[MEMBER, ['messageDrop']]]);
+    });
+
     it('refuses bad parameters with the failing field, and nothing reaches SQL', async () => {
       const token = await seed();
       const cases: [string, string][] = [
@@ -106,6 +130,9 @@ for (const backend of testBackends()) {
         ['analytics/ghosts?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'querystring.from'],
         ['analytics/ghosts?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'querystring.from'],
         ['analytics/ghosts?minPresence=-1', 'querystring.minPresence'],
+        ['analytics/shifts?spikeRatio=0.5', 'querystring.spikeRatio'],
+        ['analytics/shifts?typingMinBefore=0', 'querystring.typingMinBefore'],
+        ['analytics/shifts?dropMinMessages=two', 'querystring.dropMinMessages'],
         [`members/${MEMBER}/timeline?cursor=nonsense`, 'querystring.cursor'],
         [`members/${MEMBER}/timeline?kinds=presence,dreams`, 'querystring.kinds.1'],
       ];

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getBehaviourShifts } from '../../analytics/behaviour-shifts.ts';
+import { getBehaviourShifts, shiftRules } from '../../analytics/behaviour-shifts.ts';
 import { getChannels } from '../../analytics/channels.ts';
 import { getGhosts } from '../../analytics/ghosts.ts';
 import { getHeatmap } from '../../analytics/heatmap.ts';
@@ -12,6 +12,7 @@ import { getReactionLatency } from '../../analytics/reaction-latency.ts';
 import { getRoleDrift } from '../../analytics/role-drift.ts';
 import { getSuspicion } from '../../analytics/suspicion.ts';
 import type { Database } from '../../store/database.ts';
+import type { ShiftRules } from '../../store/queries/analytics/list-behaviour-shifts.ts';
 import { heatmapMetrics } from '../../store/queries/analytics/list-heatmap-cells.ts';
 import type { AuthContext } from '../auth/auth-context.ts';
 import { getPrincipal } from '../auth/authenticate.ts';
@@ -31,7 +32,11 @@ type Params = Partial<{
   metric: (typeof heatmapMetrics)[number];
   burstSize: number;
   burstMinutes: number;
-}>;
+}> &
+  Partial<ShiftRules>;
+
+/** A ratio threshold: how many times the previous window's count (1–1,000, fractions allowed). */
+const ratio = () => z.coerce.number().min(1).max(1_000);
 
 /** An analytic's route: path, summary, extra query parameters and how to compute it. */
 interface AnalyticRoute {
@@ -71,9 +76,23 @@ const analytics: readonly AnalyticRoute[] = [
   },
   {
     path: 'analytics/shifts',
-    summary: 'Each member against the previous window of the same length; score = number of flags.',
-    extra: {},
-    run: (db: Database, q: Query) => getBehaviourShifts(db, q),
+    summary:
+      'Each member against the previous window of the same length; score = number of flags: messageDrop (≥ dropMinMessages before, none now), messageSpike (now ≥ spikeRatio × before and ≥ before + spikeMinIncrease), typingSpike (now > typingRatio × before and before ≥ typingMinBefore), newPlatform.',
+    extra: {
+      dropMinMessages: count(1_000_000).min(1).default(shiftRules.dropMinMessages),
+      spikeRatio: ratio().default(shiftRules.spikeRatio),
+      spikeMinIncrease: count(1_000_000).min(1).default(shiftRules.spikeMinIncrease),
+      typingRatio: ratio().default(shiftRules.typingRatio),
+      typingMinBefore: count(1_000_000).min(1).default(shiftRules.typingMinBefore),
+    },
+    run: (db: Database, q: Query, p: Params) =>
+      getBehaviourShifts(db, q, {
+        dropMinMessages: p.dropMinMessages ?? shiftRules.dropMinMessages,
+        spikeRatio: p.spikeRatio ?? shiftRules.spikeRatio,
+        spikeMinIncrease: p.spikeMinIncrease ?? shiftRules.spikeMinIncrease,
+        typingRatio: p.typingRatio ?? shiftRules.typingRatio,
+        typingMinBefore: p.typingMinBefore ?? shiftRules.typingMinBefore,
+      }),
   },
   {
     path: 'analytics/role-drift',

@@ -902,6 +902,14 @@ for (const backend of testBackends()) {
         );
       await tamper('q12');
       expect((await both(1)).map((rows) => rows[0]?.username)).toEqual(['q12', all?.[0]?.username]);
+      // …unless the guild keeps reactions (or another kind counted) under 15 days.
+      await db().query(
+        `INSERT INTO "GuildSettings" ("guildId", "retentionReactionDays") VALUES ($1, 14)`,
+        [G],
+      );
+      const [shortAhead, shortAfresh] = await both(1);
+      expect(shortAhead).toEqual(shortAfresh);
+      await db().query(`DELETE FROM "GuildSettings"`);
       await db().query(
         `UPDATE "MemberSuspicionBase" SET total = $1
          WHERE "userId" = (SELECT id FROM "User" WHERE username = 'q12')`,
@@ -1078,6 +1086,21 @@ for (const backend of testBackends()) {
         return whole ?? [];
       };
       const all = await expectEveryCutAgrees();
+      // A window ending exactly an hour after the base (the latest it stands for: no first
+      // hour left to look into).
+      const atHour = (limit: number): AnalyticsQuery => ({
+        ...query(limit),
+        window: {
+          from: new Date(endsAt.getTime() + HOUR - 7 * DAY),
+          to: new Date(endsAt.getTime() + HOUR),
+        },
+      });
+      const [hourAhead, hourAfresh] = await Promise.all(
+        [true, false].map((useBase) =>
+          listBehaviourShifts(db(), atHour(50), shiftRules, { useBase }),
+        ),
+      );
+      expect(hourAhead).toEqual(hourAfresh);
       expect(all.map((r) => r.username)).toEqual([
         'k0',
         'k1',
@@ -1155,6 +1178,24 @@ for (const backend of testBackends()) {
       expect((await getBehaviourShifts(db(), query(1))).items.map((i) => i.username)).toEqual([
         'k2',
       ]);
+      // …nor for a guild that keeps typing events (or presence, or messages) under 15 days:
+      // raw rows at the windows' ends and the rolled hours the base counted may then differ.
+      const first = async () =>
+        (await getBehaviourShifts(db(), query(1))).items.map((i) => i.username);
+      for (const [column, days, expected] of [
+        ['retentionTypingDays', 14, 'k1'],
+        ['retentionTypingDays', 15, 'k2'],
+        ['retentionPresenceDays', 14, 'k1'],
+        ['retentionMessageDays', 14, 'k1'],
+        ['retentionReactionDays', 1, 'k2'],
+      ] as const) {
+        await db().query(`DELETE FROM "GuildSettings"`);
+        await db().query(`INSERT INTO "GuildSettings" ("guildId", "${column}") VALUES ($1, $2)`, [
+          G,
+          days,
+        ]);
+        expect(await first(), `${column} ${days}`).toEqual([expected]);
+      }
     });
 
     it('are written once per anchor, keep the previous one, and follow erasure and rebuilds', async () => {

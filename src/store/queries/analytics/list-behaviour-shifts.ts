@@ -436,7 +436,11 @@ export const listBehaviourShifts = async (
     const endsAt =
       options.useBase === false
         ? null
-        : await newestBaseEnd(tx, 'MemberShiftBase', 'rules', query, key);
+        : await newestBaseEnd(tx, 'MemberShiftBase', 'rules', query, key, [
+            'presence',
+            'messages',
+            'typing',
+          ]);
     let ctes: string;
     if (endsAt) {
       const base = { endsAt: params.add(endsAt), rules: params.add(key) };

@@ -481,7 +481,12 @@ const baseReadOf = async (
   scoring: SuspicionScoring,
 ): Promise<BaseRead | null> => {
   const key = suspicionScoringKey(scoring);
-  const endsAt = await newestBaseEnd(db, 'MemberSuspicionBase', 'scoring', query, key);
+  const endsAt = await newestBaseEnd(db, 'MemberSuspicionBase', 'scoring', query, key, [
+    'presence',
+    'messages',
+    'typing',
+    'reactions',
+  ]);
   if (!endsAt) return null;
   return {
     endsAt: params.add(endsAt),

@@ -1,4 +1,5 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
+import { type RetentionKind, retentionDefaults } from '../../../privacy/retention-policy.ts';
 import type { Queryable } from '../../database.ts';
 import type { TimeRange } from '../../rollups/plan-rollup-ranges.ts';
 
@@ -52,9 +53,20 @@ export const baseDeltaRanges = (
 };
 
 /**
+ * The shortest retention, in days, of each kind of event a base is computed from for the base
+ * to be read. A base counts whole hours from rollups and totals, and a request the raw rows at
+ * the windows' ends; the two agree while those raw rows are kept, so for the 14 days the two
+ * windows span and the hour a base may lag. A guild keeping a kind for less (ActivityRollup
+ * follows messages, so typing rows may go before their rollups do, or after) is computed
+ * afresh.
+ */
+export const BASE_MIN_RETENTION_DAYS = 15;
+
+/**
  * The end of the newest base in `table` whose rows carry `key` in `keyColumn` (the digest of
  * what they were scored with) and that can stand for `query`'s window, or null: the window
- * must be 7 days long and end at most BASE_MAX_LAG_MS after the base.
+ * must be 7 days long and end at most BASE_MAX_LAG_MS after the base, and the guild must keep
+ * each of `kinds` (the events the base counts) for BASE_MIN_RETENTION_DAYS at least.
  */
 export const newestBaseEnd = async (
   db: Queryable,
@@ -62,13 +74,18 @@ export const newestBaseEnd = async (
   keyColumn: 'scoring' | 'rules',
   query: AnalyticsQuery,
   key: string,
+  kinds: readonly RetentionKind[],
 ): Promise<Date | null> => {
   const { from, to } = query.window;
   if (to.getTime() - from.getTime() !== BASE_WINDOW_MS) return null;
+  if (kinds.some((kind) => retentionDefaults[kind].days < BASE_MIN_RETENTION_DAYS)) return null;
+  const overrides = kinds.map((kind) => `s."${retentionDefaults[kind].settingsColumn}"`);
   const [row] = await db.query<{ endsAt: Date | null }>(
     `SELECT max("endsAt") AS "endsAt" FROM "${table}"
-     WHERE "guildId" = $1 AND "endsAt" <= $2 AND "${keyColumn}" = $3`,
-    [query.guildId, to, key],
+     WHERE "guildId" = $1 AND "endsAt" <= $2 AND "${keyColumn}" = $3
+       AND NOT EXISTS (SELECT 1 FROM "GuildSettings" s
+         WHERE s."guildId" = $1 AND LEAST(${overrides.join(', ')}) < $4)`,
+    [query.guildId, to, key, BASE_MIN_RETENTION_DAYS],
   );
   const endsAt = row?.endsAt ? new Date(row.endsAt) : null;
   return endsAt && to.getTime() - endsAt.getTime() <= BASE_MAX_LAG_MS ? endsAt : null;
