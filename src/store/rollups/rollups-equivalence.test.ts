@@ -689,6 +689,14 @@ for (const backend of testBackends()) {
     };
     // The rollups reach END's hour; the anchor is the hour before (the redone one is left out).
     const anchor = new Date(Math.floor(END / HOUR) * HOUR - HOUR);
+    /** The default window at END (the last 7 days), listing `limit` members. */
+    const query = (limit: number): AnalyticsQuery => ({
+      guildId: G,
+      window: { from: new Date(END - 7 * DAY), to: new Date(END) },
+      limit,
+      timeZone: 'UTC',
+      now: new Date(END),
+    });
     /**
      * Windows near the slots (slot 0 ends at the anchor and starts 2 hours after anchor − 7 d):
      * the default one at END (starts before the slot, ends after it), one starting earlier and
@@ -854,13 +862,6 @@ for (const backend of testBackends()) {
       await write(db(), {
         ...guildRows(G, [newbie]),
         presences: presenceRows(G, newbie.discordId, instants(new Date(END - 7 * 60_000), 6, 1)),
-      });
-      const query = (limit: number): AnalyticsQuery => ({
-        guildId: G,
-        window: { from: new Date(END - 7 * DAY), to: new Date(END) },
-        limit,
-        timeZone: 'UTC',
-        now: new Date(END),
       });
       const bursts = await listJoinBursts(db(), query(500), burstDefaults);
       const ranking = {
@@ -1062,13 +1063,6 @@ for (const backend of testBackends()) {
         presences: presenceRows(G, edge.discordId, [endsAt], { web: 'online' }),
         messages: messageRows(G, after.discordId, instants(endsAt, 12, 0.5)),
         typing: typingRows(G, typist.discordId, instants(endsAt, 11, 0.5)),
-      });
-      const query = (limit: number): AnalyticsQuery => ({
-        guildId: G,
-        window: { from: new Date(END - 7 * DAY), to: new Date(END) },
-        limit,
-        timeZone: 'UTC',
-        now: new Date(END),
       });
       const both = (limit: number, rules = shiftRules) =>
         Promise.all(

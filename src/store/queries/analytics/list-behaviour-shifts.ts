@@ -6,7 +6,7 @@ import {
   getRollupPlan,
   getTotalsPlans,
 } from '../../rollups/get-rollup-plan.ts';
-import type { RollupPlan, TimeRange } from '../../rollups/plan-rollup-ranges.ts';
+import type { TimeRange } from '../../rollups/plan-rollup-ranges.ts';
 import type { TotalsPlan } from '../../rollups/plan-totals.ts';
 import { activityPiecesSql } from './activity-pieces-sql.ts';
 import { platformsArraySql } from './client-platforms-sql.ts';
@@ -21,6 +21,7 @@ import {
   baseDeltaRanges,
   baseWindowQuery,
   newestBaseEnd,
+  rawPlan,
 } from './scored-ahead.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
@@ -144,10 +145,18 @@ const flagsSql = (r: Record<keyof ShiftRules, string>, p = 'p') => `
 const scoreSql = (f = 'f') =>
   `${f}.msg_drop::int + ${f}.msg_spike::int + ${f}.typing_spike::int + ${f}.new_platform::int`;
 
-/** Every member of `sums` (windowsSumsSql, windows 0 and 1) as figures: mb, mn, tb, tn, pb, pn. */
-const figuresSql = (sums: string) => `
+/**
+ * Every member of `sums` (windowsSumsSql, windows 0 and 1) as figures: mb, mn, tb, tn, pb, pn;
+ * with `late`, also windows 2 and 3's platforms as "latePb" and "latePn".
+ */
+const figuresSql = (sums: string, late = false) => `
     SELECT s."userId", s."messages_0" AS mb, s."messages_1" AS mn, s."typing_0" AS tb,
-      s."typing_1" AS tn, ${platformsMaskSql(0)} AS pb, ${platformsMaskSql(1)} AS pn
+      s."typing_1" AS tn, ${platformsMaskSql(0)} AS pb, ${platformsMaskSql(1)} AS pn${
+        late
+          ? `,
+      ${platformsMaskSql(2)} AS "latePb", ${platformsMaskSql(3)} AS "latePn"`
+          : ''
+      }
     FROM (${sums}) s`;
 
 /**
@@ -170,12 +179,6 @@ interface ShiftBaseRead {
   endsAt: string;
   rules: string;
 }
-
-/** A plan of raw rows over `range`, nothing when it is empty. */
-const rawPlan = (...ranges: TimeRange[]): RollupPlan => ({
-  raw: ranges.filter((r) => r.from.getTime() < r.to.getTime()),
-  rolled: [],
-});
 
 /**
  * Per member with raw rows between the base ending at `endsAt` and the window (see
@@ -380,11 +383,7 @@ export const shiftBaseInsert = async (
   const plans = await getTotalsPlans(db, guildId, [previous, window, late(previous), late(window)]);
   const params = createSqlParams([guildId]);
   const sums = windowsSumsSql(plans, [counted, counted, platformHours, platformHours], params);
-  const sql = `WITH per AS (
-    SELECT s."userId", s."messages_0" AS mb, s."messages_1" AS mn, s."typing_0" AS tb,
-      s."typing_1" AS tn, ${platformsMaskSql(0)} AS pb, ${platformsMaskSql(1)} AS pn,
-      ${platformsMaskSql(2)} AS "latePb", ${platformsMaskSql(3)} AS "latePn"
-    FROM (${sums}) s
+  const sql = `WITH per AS (${figuresSql(sums, true)}
   ), flagged AS (
     SELECT p.*, ${flagsSql(rulesParams(params, rules))} FROM per p
   )

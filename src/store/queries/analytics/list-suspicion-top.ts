@@ -19,7 +19,13 @@ import { memberSumsSql } from './member-totals-sql.ts';
 import { optedOutUserIdsSql } from './opted-out-user-ids-sql.ts';
 import { presencePiecesSql } from './presence-pieces-sql.ts';
 import { runAnalyticsSnapshot } from './run-analytics-query.ts';
-import { BASE_WINDOW_MS, baseDeltaRanges, baseWindowQuery, newestBaseEnd } from './scored-ahead.ts';
+import {
+  BASE_WINDOW_MS,
+  baseDeltaRanges,
+  baseWindowQuery,
+  newestBaseEnd,
+  rawPlan,
+} from './scored-ahead.ts';
 import { createSqlParams, type SqlParams } from './sql-params.ts';
 
 /**
@@ -214,15 +220,11 @@ const storedCounts: Record<(typeof countNames)[number], string> = {
  * the time since the base was written.
  */
 const baseEndsSql = (params: SqlParams, endsAt: Date, window: TimeRange): string => {
-  const raw = (r: TimeRange): RollupPlan => ({
-    raw: r.from.getTime() < r.to.getTime() ? [r] : [],
-    rolled: [],
-  });
   const ranges = baseDeltaRanges(endsAt, window);
-  const [added, moved, dropped] = [ranges.added, ranges.moved, ranges.dropped].map(raw) as [
-    RollupPlan,
-    RollupPlan,
-    RollupPlan,
+  const [added, moved, dropped] = [
+    rawPlan(ranges.added),
+    rawPlan(ranges.moved),
+    rawPlan(ranges.dropped),
   ];
   const row = (values: string[]) =>
     [...countNames, 'moved'].map((c, i) => `${values[i] ?? '0'} AS "${c}"`).join(', ');

@@ -1,7 +1,7 @@
 import type { AnalyticsQuery } from '../../../analytics/analytics-query.ts';
 import { type RetentionKind, retentionDefaults } from '../../../privacy/retention-policy.ts';
 import type { Queryable } from '../../database.ts';
-import type { TimeRange } from '../../rollups/plan-rollup-ranges.ts';
+import type { RollupPlan, TimeRange } from '../../rollups/plan-rollup-ranges.ts';
 
 /*
  * Analytics scored ahead by the rollup job (MemberSuspicionBase, MemberShiftBase): each run
@@ -61,6 +61,12 @@ export const baseDeltaRanges = (
  * afresh.
  */
 export const BASE_MIN_RETENTION_DAYS = 15;
+
+/** A plan reading the raw rows of `ranges` (the empty ones left out) and no rollups. */
+export const rawPlan = (...ranges: TimeRange[]): RollupPlan => ({
+  raw: ranges.filter((r) => r.from.getTime() < r.to.getTime()),
+  rolled: [],
+});
 
 /**
  * The end of the newest base in `table` whose rows carry `key` in `keyColumn` (the digest of
